@@ -1,0 +1,39 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DEBUG ?= 1
+
+.PHONY: run test setup lint
+
+run: setup
+	@echo
+	@echo "Newsroom is at http://$(HOST)/ and its admin at http://$(HOST)/admin/"
+	@echo "Editors log in there. Create an editor account with:"
+	@echo "    $(BIN)/python manage.py create_editor USERNAME --email you@example.com"
+	@echo
+	$(BIN)/python manage.py runserver $(HOST)
+
+setup: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_seeds
+
+test: $(VENV)/.installed-test
+	DEBUG= $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@

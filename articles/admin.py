@@ -1,0 +1,45 @@
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from comments.models import Comment
+
+from .models import Article
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "status",
+        "published_at",
+        "comments_open",
+        "approved_comments",
+        "pending_comments",
+    ]
+    list_filter = ["status", "comments_open"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_at"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved_count=Count(
+                    "comments", filter=Q(comments__status=Comment.Status.APPROVED)
+                ),
+                pending_count=Count(
+                    "comments", filter=Q(comments__status=Comment.Status.PENDING)
+                ),
+            )
+        )
+
+    @admin.display(description=_("approved comments"), ordering="approved_count")
+    def approved_comments(self, article):
+        return article.approved_count
+
+    @admin.display(description=_("pending comments"), ordering="pending_count")
+    def pending_comments(self, article):
+        return article.pending_count

@@ -1,0 +1,68 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = models.TextField(
+        _("body"), help_text=_("Paragraphs are separated by a blank line.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    seed = models.CharField(
+        _("seed file"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=_("The seed file this article was loaded from, if any."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seed"], condition=~models.Q(seed=""), name="unique_seed"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def paragraphs(self):
+        return [part.strip() for part in self.body.split("\n\n") if part.strip()]
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def accepts_comments(self):
+        return self.is_published and self.comments_open

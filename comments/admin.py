@@ -1,0 +1,134 @@
+"""The moderation queue: the Comment admin, pending comments first."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from .models import Comment
+from .services import comment_moderate
+
+Status = Comment.Status
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status tabs with counts; the queue opens on Pending."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        counts = dict(
+            Comment.objects.order_by().values_list("status").annotate(Count("pk"))
+        )
+        tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+        tabs.append((self.ALL, _("All"), sum(counts.values())))
+        return [(value, f"{label} ({count})") for value, label, count in tabs]
+
+    def current(self):
+        valid = {value for value, _label in self.lookup_choices}
+        return self.value() if self.value() in valid else Status.PENDING
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.current() == value,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: value}
+                ),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.current() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.current())
+
+
+DONE = {
+    Status.APPROVED: ngettext_lazy(
+        "%(count)d comment approved.", "%(count)d comments approved.", "count"
+    ),
+    Status.PENDING: ngettext_lazy(
+        "%(count)d comment moved back to pending.",
+        "%(count)d comments moved back to pending.",
+        "count",
+    ),
+    Status.SPAM: ngettext_lazy(
+        "%(count)d comment marked as spam.",
+        "%(count)d comments marked as spam.",
+        "count",
+    ),
+    Status.TRASH: ngettext_lazy(
+        "%(count)d comment moved to the trash.",
+        "%(count)d comments moved to the trash.",
+        "count",
+    ),
+}
+
+
+def moderation_action(name, status, description):
+    """An admin action that moves the selected comments to one status."""
+
+    @admin.action(permissions=["moderate"], description=description)
+    def action(modeladmin, request, queryset):
+        count = comment_moderate(comments=queryset, status=status, user=request.user)
+        modeladmin.message_user(request, DONE[status] % {"count": count})
+
+    action.__name__ = name
+    return action
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "author", "article", "submitted_at", "status"]
+    list_display_links = ["excerpt"]
+    list_filter = [StatusFilter, "article"]
+    list_select_related = ["article"]
+    date_hierarchy = "submitted_at"
+    search_fields = ["body", "author_name", "author_email", "ip_address"]
+    ordering = ["-submitted_at"]
+    list_per_page = 50
+    actions = [
+        moderation_action("approve", Status.APPROVED, _("Approve")),
+        moderation_action(
+            "unapprove", Status.PENDING, _("Unapprove (back to pending)")
+        ),
+        moderation_action("mark_spam", Status.SPAM, _("Mark as spam")),
+        moderation_action("trash", Status.TRASH, _("Move to trash")),
+    ]
+    fields = [
+        "article",
+        "parent",
+        "status",
+        "author_name",
+        "author_email",
+        "author_url",
+        "body",
+        "submitted_at",
+        "ip_address",
+        "user_agent",
+    ]
+    readonly_fields = ["article", "parent", "submitted_at", "ip_address", "user_agent"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("comments.moderate_comment")
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return Truncator(comment.body).chars(120)
+
+    @admin.display(description=_("author"), ordering="author_name")
+    def author(self, comment):
+        return format_html(
+            "<strong>{}</strong><br>{}<br>{}",
+            comment.author_name,
+            comment.author_email,
+            comment.ip_address or "",
+        )

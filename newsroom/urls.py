@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Newsroom administration")
+admin.site.site_title = _("Newsroom")
+admin.site.index_title = _("Newsroom desk")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("captcha/", include("captcha.urls")),
+    path("", include("comments.urls")),
+    path("", include("articles.urls")),
+]
