@@ -92,6 +92,8 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "author_name", "author_email", "ip_address"]
     ordering = ["-submitted_at"]
     list_per_page = 50
+    # The status tabs already count every comment; skip a second full count.
+    show_full_result_count = False
     actions = [
         moderation_action("approve", Status.APPROVED, _("Approve")),
         moderation_action(

@@ -1,0 +1,62 @@
+"""Small builders for the rows tests need, and an honest CAPTCHA solver."""
+
+import re
+
+from captcha.models import CaptchaStore
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import Article
+from comments.models import Comment
+
+
+def make_article(**fields):
+    fields.setdefault("title", "A test article")
+    fields.setdefault("slug", "a-test-article")
+    fields.setdefault("body", "First paragraph.\n\nSecond paragraph.")
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    return Article.objects.create(**fields)
+
+
+def make_comment(article, **fields):
+    fields.setdefault("author_name", "Reader")
+    fields.setdefault("author_email", "reader@example.com")
+    fields.setdefault("body", "A thoughtful comment.")
+    fields.setdefault("status", Comment.Status.APPROVED)
+    fields.setdefault("ip_address", "203.0.113.7")
+    return Comment.objects.create(article=article, **fields)
+
+
+def make_editor(username="editor"):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@newsroom.example", "a-long-test-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def captcha_key(response):
+    """The challenge key the rendered form carries in its hidden field."""
+    html = response.content.decode()
+    return re.search(r'name="captcha_0" value="([0-9a-f]+)"', html).group(1)
+
+
+def solved_captcha(response):
+    """The CAPTCHA fields answered the honest way: the store knows the answer."""
+    key = captcha_key(response)
+    return {
+        "captcha_0": key,
+        "captcha_1": CaptchaStore.objects.get(hashkey=key).response,
+    }
+
+
+def comment_data(response, **overrides):
+    data = {
+        "body": "Blockchain will not fix sanctions.",
+        "author_name": "Aigerim",
+        "author_email": "aigerim@example.com",
+        "author_url": "https://aigerim.example",
+        **solved_captcha(response),
+    }
+    data.update(overrides)
+    return data
