@@ -1,13 +1,14 @@
 """The moderation queue: the Comment admin, pending comments first."""
 
-from django.contrib import admin
-from django.db.models import Count
-from django.utils.html import format_html
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .models import Comment
+from . import moderation
+from .models import Comment, Keyword, ModerationReason
 from .services import comment_moderate
 
 Status = Comment.Status
@@ -48,6 +49,27 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.current())
 
 
+class ReasonFilter(admin.SimpleListFilter):
+    """Which rule decided: the reasons the policy recorded."""
+
+    title = _("held because")
+    parameter_name = "reason"
+
+    def lookups(self, request, model_admin):
+        return moderation.Code.choices
+
+    def queryset(self, request, queryset):
+        if self.value() not in moderation.Code.values:
+            return queryset
+        return queryset.filter(
+            Exists(
+                ModerationReason.objects.filter(
+                    comment=OuterRef("pk"), code=self.value()
+                )
+            )
+        )
+
+
 DONE = {
     Status.APPROVED: ngettext_lazy(
         "%(count)d comment approved.", "%(count)d comments approved.", "count"
@@ -84,9 +106,9 @@ def moderation_action(name, status, description):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "author", "article", "submitted_at", "status"]
+    list_display = ["excerpt", "author", "article", "submitted_at", "status", "why"]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, "article"]
+    list_filter = [StatusFilter, ReasonFilter, "article"]
     list_select_related = ["article"]
     date_hierarchy = "submitted_at"
     search_fields = ["body", "author_name", "author_email", "ip_address"]
@@ -113,8 +135,28 @@ class CommentAdmin(admin.ModelAdmin):
         "submitted_at",
         "ip_address",
         "user_agent",
+        "why",
     ]
-    readonly_fields = ["article", "parent", "submitted_at", "ip_address", "user_agent"]
+    readonly_fields = [
+        "article",
+        "parent",
+        "submitted_at",
+        "ip_address",
+        "user_agent",
+        "why",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("reasons")
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+        if not all(value.isdigit() for value in selected):
+            self.message_user(
+                request, _("Those are not comments one can select."), messages.ERROR
+            )
+            return None
+        return super().response_action(request, queryset)
 
     def has_add_permission(self, request):
         return False
@@ -134,3 +176,16 @@ class CommentAdmin(admin.ModelAdmin):
             comment.author_email,
             comment.ip_address or "",
         )
+
+    @admin.display(description=_("why"))
+    def why(self, comment):
+        return format_html_join(
+            "", "<div>{}</div>", ((reason,) for reason in comment.reasons.all())
+        )
+
+
+@admin.register(Keyword)
+class KeywordAdmin(admin.ModelAdmin):
+    list_display = ["term", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["term"]

@@ -4,10 +4,17 @@ django-simple-captcha stores each challenge with its answer and deletes it
 on the first attempt, right or wrong, so an answer can be used only once.
 """
 
+import re
 import secrets
 
-from captcha.fields import CaptchaTextInput
+from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.models import CaptchaStore
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+KEY = re.compile(r"[0-9a-f]{40}")
 
 
 def sum_challenge():
@@ -25,3 +32,40 @@ class SumCaptchaWidget(CaptchaTextInput):
         context = super().get_context(name, value, attrs)
         context["refresh_url"] = reverse("captcha-refresh")
         return context
+
+
+class SumCaptchaField(CaptchaField):
+    """Tells a wrong answer apart from a sum that expired, was used or forged."""
+
+    messages = {
+        "required": _("Please solve the sum."),
+        "incomplete": _("Please solve the sum."),
+        "invalid": _("That answer is not right. Please solve the new sum."),
+        "gone": _(
+            "That sum has expired or was already used. Please solve the new sum."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            widget=SumCaptchaWidget(), error_messages=self.messages, **kwargs
+        )
+
+    def clean(self, value):
+        key, answer = [*(value or []), "", ""][:2]
+        live = bool(answer) and is_live(key)
+        try:
+            return super().clean(value)
+        except ValidationError:
+            if answer and not live:
+                raise ValidationError(
+                    self.error_messages["gone"], code="gone"
+                ) from None
+            raise
+
+
+def is_live(key):
+    """Whether a challenge key exists and has not expired (before it is spent)."""
+    return bool(KEY.fullmatch(key or "")) and (
+        CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).exists()
+    )

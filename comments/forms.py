@@ -1,14 +1,52 @@
-from captcha.fields import CaptchaField
+import time
+import unicodedata
+
 from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .captcha import SumCaptchaWidget
+from .captcha import SumCaptchaField
 from .models import Comment
+
+STAMP_SALT = "comments.form-served-at"
+
+
+def stamp(served_at=None):
+    """A signed record of when the form was served."""
+    served_at = int(time.time() if served_at is None else served_at)
+    return signing.Signer(salt=STAMP_SALT).sign(str(served_at))
+
+
+def form_age(value):
+    """Seconds since the form was served; BadSignature if the stamp was forged."""
+    served_at = signing.Signer(salt=STAMP_SALT).unsign(value)
+    if not served_at.isdigit():
+        raise signing.BadSignature(value)
+    return time.time() - int(served_at)
+
+
+def no_control_characters(value):
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in value):
+        raise ValidationError(
+            _("Remove the control characters from this field."), code="control"
+        )
+
+
+def no_invisible_characters(value):
+    if any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in value):
+        raise ValidationError(
+            _("A name cannot contain invisible or direction-changing characters."),
+            code="invisible",
+        )
 
 
 class CommentForm(forms.ModelForm):
     """The "Leave a Reply" form: who you are, what you say, and the sum."""
+
+    reader_field_names = ["body", "author_name", "author_email", "author_url"]
 
     author_url = forms.URLField(
         label=_("Website"),
@@ -20,16 +58,17 @@ class CommentForm(forms.ModelForm):
             "invalid": _("Enter a website address starting with http:// or https://.")
         },
     )
-    captcha = CaptchaField(
-        label=_("Anti-spam: what is the sum in the picture?"),
-        widget=SumCaptchaWidget(),
+    captcha = SumCaptchaField(label=_("Anti-spam: what is the sum in the picture?"))
+    # A field people never see: bots that fill in every field give themselves away.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    timestamp = forms.CharField(
+        widget=forms.HiddenInput,
         error_messages={
-            "required": _("Please solve the sum."),
-            "incomplete": _("Please solve the sum."),
-            "invalid": _(
-                "That answer is wrong, or the sum has expired or was already "
-                "used. Please solve the new sum."
-            ),
+            "required": _("Part of the form is missing. Please post it again.")
         },
     )
 
@@ -42,11 +81,54 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["timestamp"].initial = stamp()
+        self.fields["body"].strip = False
+        self.fields["body"].validators.append(no_control_characters)
+        self.fields["author_name"].validators.append(no_invisible_characters)
+
+    def reader_fields(self):
+        return [self[name] for name in [*self.reader_field_names, "captcha"]]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError(_("Please write a comment."), code="required")
+        return body
+
+    def clean_timestamp(self):
+        try:
+            age = form_age(self.cleaned_data["timestamp"])
+        except signing.BadSignature:
+            raise ValidationError(
+                _("This form was damaged on its way. Please post your comment again."),
+                code="tampered",
+            ) from None
+        if age < settings.COMMENTS_MIN_FORM_SECONDS:
+            raise ValidationError(
+                _("That was quick! Please check your comment, then post it again."),
+                code="too_fast",
+            )
+        if age > settings.COMMENTS_MAX_FORM_AGE:
+            raise ValidationError(
+                _("This form is more than a day old. Please post your comment again."),
+                code="too_old",
+            )
+        return age
+
     def comment_data(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.reader_field_names}
+
+    def restamp(self):
+        """Replace a forged or stale stamp, so that posting again can succeed."""
+        if self.has_error("timestamp") and not self.has_error("timestamp", "too_fast"):
+            self.data = self.data.copy()
+            self.data["timestamp"] = stamp()
 
     def draft(self):
         """An unbound copy that keeps the reader's text (for a new challenge)."""
         return CommentForm(
-            initial={name: self.data.get(name, "") for name in self.Meta.fields}
+            initial={name: self.data.get(name, "") for name in self.reader_field_names}
         )

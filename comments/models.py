@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
+from . import moderation
+
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
@@ -17,8 +19,15 @@ class CommentQuerySet(models.QuerySet):
         return self.approved().filter(article=article).order_by("submitted_at", "pk")
 
     def awaiting_reader(self, article, ids):
-        """The pending comments a reader posted on an article (by signed ids)."""
-        return self.pending().filter(article=article, pk__in=ids).order_by("pk")
+        """The comments a reader posted that await a decision (by signed ids).
+
+        Spam is shown to its author as pending too: a bot learns nothing.
+        """
+        return self.filter(
+            article=article,
+            pk__in=ids,
+            status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
+        ).order_by("pk")
 
 
 class Comment(models.Model):
@@ -73,3 +82,59 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class ModerationReason(models.Model):
+    """Why the policy decided what it did about a comment."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reasons"
+    )
+    code = models.CharField(_("rule"), max_length=20, choices=moderation.Code)
+    field = models.CharField(_("field"), max_length=20, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("moderation reason")
+        verbose_name_plural = _("moderation reasons")
+        indexes = [models.Index(fields=["code", "comment"])]
+
+    def __str__(self):
+        return moderation.describe(self.code, self.field, self.detail)
+
+
+class KeywordQuerySet(models.QuerySet):
+    def terms(self, kind):
+        return tuple(self.filter(kind=kind).values_list("term", flat=True))
+
+
+class Keyword(models.Model):
+    """A word, name, URL, email or IP address that holds or rejects comments."""
+
+    class Kind(models.TextChoices):
+        MODERATE = "moderate", _("Hold for moderation")
+        DISALLOW = "disallow", _("Send to spam")
+
+    kind = models.CharField(_("what it does"), max_length=10, choices=Kind)
+    term = models.CharField(
+        _("word, name, URL, email or IP address"),
+        max_length=200,
+        help_text=_(
+            "Matched without regard to case in the name, email, website, text, "
+            "IP address and user agent; a plain word matches whole words only."
+        ),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = KeywordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "term"]
+        verbose_name = _("moderation word")
+        verbose_name_plural = _("moderation words")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "term"], name="unique_keyword")
+        ]
+
+    def __str__(self):
+        return self.term

@@ -1,26 +1,128 @@
 """The comment workflows that change data: submitting and moderating."""
 
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from .models import Comment
+from . import moderation
+from .models import Comment, Keyword, ModerationReason
+
+logger = logging.getLogger(__name__)
 
 
-def comment_submit(*, article, data, ip_address, user_agent):
-    """Store a reader's comment in the moderation queue and return it."""
-    return Comment.objects.create(
-        article=article,
-        status=Comment.Status.PENDING,
-        ip_address=ip_address,
-        user_agent=user_agent[:500],
-        **data,
+class Refused(Exception):
+    """The policy refused a submission; nothing was stored."""
+
+    def __init__(self, verdict):
+        super().__init__(", ".join(map(str, verdict.reasons)))
+        self.verdict = verdict
+        self.status = verdict.http_status
+
+
+def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
+    """Judge a reader's comment, store it unless refused, and return it."""
+    submission = moderation.Submission(
+        **data, ip_address=ip_address or "", user_agent=user_agent, honeypot=honeypot
     )
+    with transaction.atomic():
+        facts = gather_facts(article, submission)
+        verdict = moderation.judge(submission, facts, current_rules())
+        if verdict.status == moderation.REFUSED:
+            logger.info("Comment refused on %s: %s", article.slug, verdict.reasons)
+            raise Refused(verdict)
+        comment = Comment.objects.create(
+            article=article,
+            status=verdict.status,
+            ip_address=ip_address,
+            user_agent=user_agent[:500],
+            **data,
+        )
+        ModerationReason.objects.bulk_create(
+            ModerationReason(
+                comment=comment,
+                code=reason.code,
+                field=reason.field,
+                detail=reason.detail[:200],
+            )
+            for reason in verdict.reasons
+        )
+    return comment
+
+
+def current_rules():
+    return moderation.Rules(
+        manual_approval=settings.COMMENTS_MANUAL_APPROVAL,
+        approve_known_authors=settings.COMMENTS_APPROVE_KNOWN_AUTHORS,
+        link_limit=settings.COMMENTS_LINK_LIMIT,
+        moderation_terms=Keyword.objects.terms(Keyword.Kind.MODERATE),
+        disallowed_terms=Keyword.objects.terms(Keyword.Kind.DISALLOW),
+    )
+
+
+def gather_facts(article, submission):
+    return moderation.Facts(
+        author_has_approved_comment=settings.COMMENTS_APPROVE_KNOWN_AUTHORS
+        and Comment.objects.approved()
+        .filter(
+            author_email__iexact=submission.author_email,
+            author_name=submission.author_name,
+        )
+        .exists(),
+        recent_post_by_same_sender=is_flooding(submission),
+        duplicate=Comment.objects.exclude(status=Comment.Status.TRASH)
+        .filter(
+            Q(author_email__iexact=submission.author_email)
+            | Q(author_name=submission.author_name),
+            article=article,
+            body=submission.body,
+        )
+        .exists(),
+    )
+
+
+def is_flooding(submission):
+    """Whether the same address or email posted within the flood interval.
+
+    The shared cache answers at once and atomically across app servers; the
+    database backs it up where the cache is local to one process.
+    """
+    seconds = settings.COMMENTS_FLOOD_SECONDS
+    if not seconds:
+        return False
+    senders = [f"email:{submission.author_email.lower()}"]
+    if submission.ip_address:
+        senders.append(f"ip:{submission.ip_address}")
+    fresh = [cache.add(flood_key(sender), 1, timeout=seconds) for sender in senders]
+    recent = Q(author_email__iexact=submission.author_email)
+    if submission.ip_address:
+        recent |= Q(ip_address=submission.ip_address)
+    since = timezone.now() - timedelta(seconds=seconds)
+    return not all(fresh) or (
+        Comment.objects.filter(recent, submitted_at__gte=since).exists()
+    )
+
+
+def flood_key(sender):
+    return "comments:flood:" + hashlib.sha256(sender.encode()).hexdigest()
 
 
 @transaction.atomic
 def comment_moderate(*, comments, status, user):
     """Move comments to a status, record who did it, return how many changed."""
-    changed = list(comments.exclude(status=status).select_for_update())
+    changed = list(
+        comments.exclude(status=status)
+        .prefetch_related(None)
+        .select_related(None)
+        .only("pk", "author_name")
+        .select_for_update()
+    )
     if not changed:
         return 0
     Comment.objects.filter(pk__in=[c.pk for c in changed]).update(status=status)

@@ -39,6 +39,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
@@ -59,6 +64,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -104,6 +111,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "captcha",
+    "axes",
 ]
 
 LANGUAGE_CODE = "en-us"
@@ -121,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -157,8 +166,31 @@ CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 60  # minutes: long enough to write a considered comment
+# Test mode accepts "passed" as every answer: never outside local development.
+CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")
+if CAPTCHA_TEST_MODE and not DEBUG:
+    raise ImproperlyConfigured("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
+
+# django-axes: lock out repeated failed admin logins, per address and per
+# account; `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
+# unlocks.
+
+AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
 
 # Newsroom.
+
+# The moderation policy (see comments/moderation.py and the README).
+COMMENTS_APPROVE_KNOWN_AUTHORS = env_bool("COMMENTS_APPROVE_KNOWN_AUTHORS")
+COMMENTS_FLOOD_SECONDS = int(os.environ.get("COMMENTS_FLOOD_SECONDS", "15"))
+COMMENTS_LINK_LIMIT = int(os.environ.get("COMMENTS_LINK_LIMIT", "2"))
+COMMENTS_MANUAL_APPROVAL = env_bool("COMMENTS_MANUAL_APPROVAL", default=True)
+COMMENTS_MAX_FORM_AGE = int(os.environ.get("COMMENTS_MAX_FORM_AGE", "86400"))
+COMMENTS_MIN_FORM_SECONDS = int(os.environ.get("COMMENTS_MIN_FORM_SECONDS", "3"))
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # How many reverse proxies in front of the site append to X-Forwarded-For;

@@ -1,12 +1,14 @@
 """Small builders for the rows tests need, and an honest CAPTCHA solver."""
 
 import re
+import time
 
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from articles.models import Article
+from comments.forms import stamp
 from comments.models import Comment
 
 
@@ -57,6 +59,7 @@ def comment_data(response, **overrides):
         "author_email": "aigerim@example.com",
         "author_url": "https://aigerim.example",
         **solved_captcha(response),
+        "timestamp": stamp(time.time() - 60),
     }
     data.update(overrides)
     return data

@@ -203,7 +203,7 @@ class PostCommentTests(TestCase):
     def test_a_wrong_answer_is_refused_with_the_text_kept(self):
         response = self.post(captcha_1="999")
         assert response.status_code == 400
-        self.assertContains(response, "That answer is wrong", status_code=400)
+        self.assertContains(response, "That answer is not right.", status_code=400)
         self.assertContains(
             response, "Blockchain will not fix sanctions.</textarea>", status_code=400
         )

@@ -11,6 +11,10 @@ PERMISSIONS = [
     ("comments", "view_comment"),
     ("comments", "change_comment"),
     ("comments", "moderate_comment"),
+    ("comments", "view_keyword"),
+    ("comments", "add_keyword"),
+    ("comments", "change_keyword"),
+    ("comments", "delete_keyword"),
 ]
 
 
@@ -38,7 +42,7 @@ def remove_editors(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0001_initial"),
-        ("comments", "0001_initial"),
+        ("comments", "0002_moderation_reasons_and_keywords"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
