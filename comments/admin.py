@@ -1,6 +1,7 @@
 """The moderation queue: the Comment admin, pending comments first."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -114,6 +115,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "author_name", "author_email", "ip_address"]
     ordering = ["-submitted_at"]
     list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The status tabs already count every comment; skip a second full count.
     show_full_result_count = False
     actions = [

@@ -2,7 +2,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from comments.models import Comment
+from comments.models import Comment, Keyword
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
@@ -206,3 +206,47 @@ class ArticleAdminTests(TestCase):
         self.assertContains(
             response, '<td class="field-pending_comments">1</td>', html=True
         )
+
+
+class ReasonColumnTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        article = make_article()
+        cls.linky = make_comment(article, status="pending", body="Linky")
+        cls.linky.reasons.create(code="links", detail="3")
+        cls.worded = make_comment(article, status="pending", body="Worded")
+        cls.worded.reasons.create(code="moderation_term", field="body", detail="casino")
+        cls.editor = make_editor()
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_the_queue_shows_why_each_comment_was_held(self):
+        response = self.client.get(QUEUE)
+        self.assertContains(response, "contains 3 links")
+        self.assertContains(
+            response, "the comment contains the moderation word “casino”"
+        )
+
+    def test_editors_can_filter_by_reason(self):
+        response = self.client.get(QUEUE, {"reason": "links"})
+        self.assertContains(response, "Linky")
+        self.assertNotContains(response, "Worded")
+        self.assertContains(response, "Too many links")
+
+    def test_the_comment_page_lists_its_reasons(self):
+        response = self.client.get(f"{QUEUE}{self.linky.pk}/change/")
+        self.assertContains(response, "contains 3 links")
+
+
+class KeywordAdminTests(TestCase):
+    def test_editors_maintain_the_word_lists(self):
+        self.client.force_login(make_editor())
+        response = self.client.post(
+            "/admin/comments/keyword/add/",
+            {"kind": "disallow", "term": "  viagra  "},
+            follow=True,
+        )
+        assert response.status_code == 200
+        assert Keyword.objects.get().term == "viagra"
+        self.assertContains(self.client.get("/admin/comments/keyword/"), "viagra")
