@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -53,6 +56,13 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def get_comment_page_url(self, number):
+        if number == 1:
+            return self.get_absolute_url()
+        return reverse(
+            "articles:comment-page", kwargs={"slug": self.slug, "page": number}
+        )
+
     @property
     def paragraphs(self):
         return [part.strip() for part in self.body.split("\n\n") if part.strip()]
@@ -64,5 +74,12 @@ class Article(models.Model):
         )
 
     @property
+    def discussion_closed(self):
+        """Closed by an editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set."""
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        too_old = bool(days) and self.published_at < timezone.now() - timedelta(days)
+        return not self.comments_open or too_old
+
+    @property
     def accepts_comments(self):
-        return self.is_published and self.comments_open
+        return self.is_published and not self.discussion_closed

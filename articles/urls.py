@@ -6,4 +6,9 @@ app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path(
+        "articles/<slug:slug>/comment-page-<int:page>/",
+        views.ArticleDetailView.as_view(),
+        name="comment-page",
+    ),
 ]

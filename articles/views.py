@@ -1,6 +1,8 @@
+from django.core.paginator import InvalidPage
+from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from comments.thread import thread_context
+from comments.sections import comments_section
 
 from .models import Article
 
@@ -19,5 +21,11 @@ class ArticleListView(PublishedArticleMixin, ListView):
 class ArticleDetailView(PublishedArticleMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(thread_context(self.request, self.object))
+        try:
+            section = comments_section(
+                self.request, self.object, page_number=self.kwargs.get("page", 1)
+            )
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        context.update(section)
         return context

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .captcha import SumCaptchaField
 from .models import Comment
+from .threads import reply_parent
 
 STAMP_SALT = "comments.form-served-at"
 
@@ -48,6 +49,17 @@ class CommentForm(forms.ModelForm):
 
     reader_field_names = ["body", "author_name", "author_email", "author_url"]
 
+    parent = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": _("You can only reply to a published comment on this article."),
+            "min_value": _(
+                "You can only reply to a published comment on this article."
+            ),
+        },
+    )
     author_url = forms.URLField(
         label=_("Website"),
         max_length=200,
@@ -65,6 +77,16 @@ class CommentForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+    remember = forms.BooleanField(
+        label=_(
+            "Save my name, email, and website in this browser for the next time "
+            "I comment."
+        ),
+        required=False,
+    )
+    notify_replies = forms.BooleanField(
+        label=_("Notify me of follow-up comments by email."), required=False
+    )
     timestamp = forms.CharField(
         widget=forms.HiddenInput,
         error_messages={
@@ -81,8 +103,9 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, article=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.article = article
         self.label_suffix = ""
         self.fields["timestamp"].initial = stamp()
         self.fields["body"].strip = False
@@ -91,6 +114,27 @@ class CommentForm(forms.ModelForm):
 
     def reader_fields(self):
         return [self[name] for name in [*self.reader_field_names, "captcha"]]
+
+    def choice_fields(self):
+        return [self["remember"], self["notify_replies"]]
+
+    def clean_parent(self):
+        """The approved comment of this article the reply really attaches to."""
+        parent_id = self.cleaned_data["parent"]
+        if parent_id is None:
+            return None
+        parents = dict(
+            Comment.objects.approved()
+            .filter(article=self.article)
+            .values_list("pk", "parent_id")
+        )
+        if parent_id not in parents:
+            raise ValidationError(
+                _("You can only reply to a published comment on this article."),
+                code="parent",
+            )
+        attach_to = reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
+        return Comment.objects.get(pk=attach_to) if attach_to else None
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -119,7 +163,8 @@ class CommentForm(forms.ModelForm):
         return age
 
     def comment_data(self):
-        return {name: self.cleaned_data[name] for name in self.reader_field_names}
+        names = [*self.reader_field_names, "parent", "notify_replies"]
+        return {name: self.cleaned_data[name] for name in names}
 
     def restamp(self):
         """Replace a forged or stale stamp, so that posting again can succeed."""
@@ -129,6 +174,8 @@ class CommentForm(forms.ModelForm):
 
     def draft(self):
         """An unbound copy that keeps the reader's text (for a new challenge)."""
+        names = [*self.reader_field_names, "parent", "remember", "notify_replies"]
         return CommentForm(
-            initial={name: self.data.get(name, "") for name in self.reader_field_names}
+            article=self.article,
+            initial={name: self.data.get(name, "") for name in names},
         )

@@ -16,7 +16,12 @@ class CommentQuerySet(models.QuerySet):
 
     def for_thread(self, article):
         """The approved comments shown under an article, oldest first."""
-        return self.approved().filter(article=article).order_by("submitted_at", "pk")
+        return (
+            self.approved()
+            .filter(article=article)
+            .defer("author_email", "ip_address", "user_agent")
+            .order_by("submitted_at", "pk")
+        )
 
     def awaiting_reader(self, article, ids):
         """The comments a reader posted that await a decision (by signed ids).
@@ -61,6 +66,11 @@ class Comment(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
+    notify_replies = models.BooleanField(
+        _("notify of follow-up comments"),
+        default=False,
+        help_text=_("Email the author when this comment is approved or answered."),
+    )
 
     objects = CommentQuerySet.as_manager()
 

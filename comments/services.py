@@ -29,7 +29,13 @@ class Refused(Exception):
 def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
     """Judge a reader's comment, store it unless refused, and return it."""
     submission = moderation.Submission(
-        **data, ip_address=ip_address or "", user_agent=user_agent, honeypot=honeypot
+        author_name=data["author_name"],
+        author_email=data["author_email"],
+        author_url=data["author_url"],
+        body=data["body"],
+        ip_address=ip_address or "",
+        user_agent=user_agent,
+        honeypot=honeypot,
     )
     with transaction.atomic():
         facts = gather_facts(article, submission)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -6,23 +7,25 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from newsroom.http import client_ip
 
+from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm
-from .pending import remember_pending
+from .models import Comment
+from .sections import comments_section
 from .services import Refused, comment_submit
-from .thread import thread_context
+from .threads import Thread
 
 
 @require_POST
 def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
-    if not article.comments_open:
+    if article.discussion_closed:
         return render(
             request,
             "comments/refused.html",
             {"article": article, "message": _("Comments are closed.")},
             status=403,
         )
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, article=article)
     if "new_challenge" in request.POST:
         return render_article(request, article, form.draft())
     if not form.is_valid():
@@ -39,15 +42,44 @@ def post_comment(request, slug):
     except Refused as refusal:
         form.add_error(None, str(refusal))
         return render_article(request, article, form, status=refusal.status)
-    response = redirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
-    if comment.status == comment.Status.APPROVED:
+    return posted(request, comment, form.cleaned_data)
+
+
+def posted(request, comment, data):
+    """Send the reader back to the article, to their comment (POST/redirect/GET)."""
+    if comment.status == Comment.Status.APPROVED:
         messages.success(request, _("Your comment is published."))
+        response = redirect("comments:permalink", pk=comment.pk)
     else:
         messages.success(request, _("Your comment is awaiting moderation."))
+        response = redirect(
+            f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
+        )
         remember_pending(request, response, comment)
+    if data["remember"]:
+        remember_commenter(response, data)
+    else:
+        forget_commenter(response)
     return response
 
 
 def render_article(request, article, form, status=200):
-    context = {"article": article, **thread_context(request, article, form)}
+    context = {"article": article, **comments_section(request, article, form)}
     return render(request, "articles/article_detail.html", context, status=status)
+
+
+def comment_permalink(request, pk):
+    """Redirect to the page of the article's thread that holds the comment."""
+    comment = get_object_or_404(
+        Comment.objects.approved()
+        .filter(article__in=Article.objects.published())
+        .select_related("article"),
+        pk=pk,
+    )
+    thread = Thread(
+        list(Comment.objects.for_thread(comment.article).only("pk", "parent_id")),
+        newest_first=settings.COMMENTS_NEWEST_FIRST,
+    )
+    page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
+    url = comment.article.get_comment_page_url(page)
+    return redirect(f"{url}#comment-{comment.pk}")

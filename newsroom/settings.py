@@ -184,6 +184,17 @@ AXES_RESET_ON_SUCCESS = True
 
 # Newsroom.
 
+# Discussions: threads, pages, closing, notifications.
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
+COMMENTS_NEWEST_FIRST = env_bool("COMMENTS_NEWEST_FIRST")
+COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
+# Who hears about held comments; empty means the active Editors with an email.
+COMMENTS_NOTIFY_RECIPIENTS = env_list("COMMENTS_NOTIFY_RECIPIENTS", "")
+COMMENTS_PER_PAGE = int(os.environ.get("COMMENTS_PER_PAGE", "50"))
+COMMENTS_THREAD_DEPTH = int(os.environ.get("COMMENTS_THREAD_DEPTH", "5"))
+# Absolute links in emails and feeds point here.
+NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # The moderation policy (see comments/moderation.py and the README).
 COMMENTS_APPROVE_KNOWN_AUTHORS = env_bool("COMMENTS_APPROVE_KNOWN_AUTHORS")
 COMMENTS_FLOOD_SECONDS = int(os.environ.get("COMMENTS_FLOOD_SECONDS", "15"))

@@ -72,7 +72,7 @@ class PolicyInTheSiteTests(DefenceTestCase):
     @override_settings(COMMENTS_MANUAL_APPROVAL=False)
     def test_without_manual_approval_a_clean_comment_is_published(self):
         response = self.post()
-        page = self.client.get(response["Location"])
+        page = self.client.get(response["Location"], follow=True)
         self.assertContains(page, "Your comment is published.")
         self.assertInHTML(
             '<h2 id="comments-title">Comments (1)</h2>', page.content.decode()
