@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
+    path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed"),
+    path("feeds/articles/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path(
         "articles/<slug:slug>/comment-page-<int:page>/",

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import moderation
+from . import moderation, notifications
 from .models import Comment, Keyword, ModerationReason
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
             )
             for reason in verdict.reasons
         )
+        notifications.comment_posted(comment)
     return comment
 
 
@@ -131,11 +132,16 @@ def comment_moderate(*, comments, status, user):
     )
     if not changed:
         return 0
-    Comment.objects.filter(pk__in=[c.pk for c in changed]).update(status=status)
+    ids = [comment.pk for comment in changed]
+    Comment.objects.filter(pk__in=ids).update(status=status)
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=changed,
         action_flag=CHANGE,
         change_message=[{"changed": {"fields": ["Status"]}}],
     )
+    if status == Comment.Status.APPROVED:
+        notifications.comments_approved(
+            Comment.objects.filter(pk__in=ids).select_related("article", "parent")
+        )
     return len(changed)

@@ -1,9 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "comments"
 urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
+    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
+    path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
+    path(
+        "articles/<slug:slug>/comments/feed/",
+        feeds.ArticleCommentsFeed(),
+        name="article-feed",
+    ),
+    path(
+        "articles/<slug:slug>/comments/feed/atom/",
+        feeds.ArticleCommentsAtomFeed(),
+        name="article-feed-atom",
+    ),
 ]

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
 from newsroom.http import client_ip
@@ -10,6 +12,7 @@ from newsroom.http import client_ip
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm
 from .models import Comment
+from .notifications import comment_from_token
 from .sections import comments_section
 from .services import Refused, comment_submit
 from .threads import Thread
@@ -83,3 +86,17 @@ def comment_permalink(request, pk):
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
     url = comment.article.get_comment_page_url(page)
     return redirect(f"{url}#comment-{comment.pk}")
+
+
+@csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Stop reply emails for one reader on one article, with one click."""
+    try:
+        comment = comment_from_token(token)
+    except (signing.BadSignature, Comment.DoesNotExist):
+        return render(request, "comments/unsubscribe_invalid.html", status=400)
+    Comment.objects.filter(
+        article=comment.article, author_email__iexact=comment.author_email
+    ).update(notify_replies=False)
+    return render(request, "comments/unsubscribed.html", {"article": comment.article})

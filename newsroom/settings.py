@@ -185,6 +185,8 @@ AXES_RESET_ON_SUCCESS = True
 # Newsroom.
 
 # Discussions: threads, pages, closing, notifications.
+# Send notification emails from a background thread (off only in tests).
+COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
 COMMENTS_NEWEST_FIRST = env_bool("COMMENTS_NEWEST_FIRST")
 COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")

@@ -12,3 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Send notification emails in the request thread, so tests can read mail.outbox.
+COMMENTS_EMAIL_IN_BACKGROUND = False

@@ -152,7 +152,7 @@ class ModerationActionTests(TestCase):
             comments = [
                 make_comment(self.article, status="pending") for _ in range(size)
             ]
-            with self.assertNumQueries(14):
+            with self.assertNumQueries(15):
                 self.act("approve", comments, follow=False)
             assert not Comment.objects.pending().exists()
 

@@ -1,0 +1,85 @@
+"""RSS and Atom feeds of approved comments: never pending, spam, trash or emails."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from articles.models import Article
+
+from .models import Comment
+
+LATEST = 30
+
+
+class CommentFeedMixin:
+    def item_title(self, comment):
+        return _("%(name)s on “%(title)s”") % {
+            "name": comment.author_name,
+            "title": comment.article.title,
+        }
+
+    def item_description(self, comment):
+        return Truncator(comment.body).chars(1000)
+
+    def item_link(self, comment):
+        return reverse("comments:permalink", args=[comment.pk])
+
+    def item_author_name(self, comment):
+        return comment.author_name
+
+    def item_pubdate(self, comment):
+        return comment.submitted_at
+
+
+class LatestCommentsFeed(CommentFeedMixin, Feed):
+    title = gettext_lazy("Newsroom: latest comments")
+    link = reverse_lazy("articles:list")
+    description = gettext_lazy("The newest approved comments on every article.")
+
+    def items(self):
+        return public_comments()[:LATEST]
+
+
+class ArticleCommentsFeed(CommentFeedMixin, Feed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Article.objects.published(), slug=slug)
+
+    def title(self, article):
+        return _("Comments on “%(title)s”") % {"title": article.title}
+
+    def link(self, article):
+        return article.get_absolute_url()
+
+    def description(self, article):
+        return _("The newest approved comments on “%(title)s”.") % {
+            "title": article.title
+        }
+
+    def items(self, article):
+        return public_comments().filter(article=article)[:LATEST]
+
+
+class LatestCommentsAtomFeed(LatestCommentsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestCommentsFeed.description
+
+
+class ArticleCommentsAtomFeed(ArticleCommentsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, article):
+        return self.description(article)
+
+
+def public_comments():
+    return (
+        Comment.objects.approved()
+        .filter(article__in=Article.objects.published())
+        .select_related("article")
+        .defer("author_email", "ip_address", "user_agent")
+        .order_by("-submitted_at", "-pk")
+    )

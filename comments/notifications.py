@@ -1,0 +1,151 @@
+"""Emails about comments: to editors when one is held, to readers who asked.
+
+Messages are built in the request, then sent after the transaction commits,
+in a background thread: a slow or broken mail server never slows, fails or
+loses a comment. A failure is logged.
+"""
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Comment
+
+logger = logging.getLogger(__name__)
+executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+
+def comment_posted(comment):
+    """After a reader's comment is stored: tell editors, and maybe a parent."""
+    messages = []
+    if comment.status == Comment.Status.PENDING:
+        messages += to_editors("held", comment)
+    elif settings.COMMENTS_NOTIFY_EVERY_COMMENT:
+        messages += to_editors("new", comment)
+    if comment.status == Comment.Status.APPROVED:
+        messages += reply_notice(comment)
+    send_after_commit(messages)
+
+
+def comments_approved(comments):
+    """After an editor approved comments: tell their authors and parents."""
+    messages = []
+    for comment in comments:
+        if comment.notify_replies:
+            messages.append(to_reader("approved", comment, comment))
+        messages += reply_notice(comment)
+    send_after_commit(messages)
+
+
+def reply_notice(reply):
+    parent = reply.parent
+    if (
+        parent is None
+        or not parent.notify_replies
+        or parent.status != Comment.Status.APPROVED
+        or parent.author_email.lower() == reply.author_email.lower()
+    ):
+        return []
+    return [to_reader("reply", parent, reply)]
+
+
+def to_editors(kind, comment):
+    recipients = editor_addresses()
+    if not recipients:
+        return []
+    context = {
+        "comment": comment,
+        "reasons": [str(reason) for reason in comment.reasons.all()],
+        "admin_url": absolute(
+            reverse("admin:comments_comment_change", args=[comment.pk])
+        ),
+        "queue_url": absolute(reverse("admin:comments_comment_changelist")),
+        "article_url": absolute(comment.article.get_absolute_url()),
+        "held": kind == "held",
+    }
+    return [compose(kind, "editors", context, recipients)]
+
+
+def to_reader(kind, recipient_comment, comment):
+    """A message to the author of `recipient_comment` about `comment`."""
+    unsubscribe_url = absolute(
+        reverse("comments:unsubscribe", args=[unsubscribe_token(recipient_comment)])
+    )
+    context = {
+        "comment": comment,
+        "recipient_comment": recipient_comment,
+        "comment_url": absolute(reverse("comments:permalink", args=[comment.pk])),
+        "unsubscribe_url": unsubscribe_url,
+    }
+    message = compose(kind, kind, context, [recipient_comment.author_email])
+    message.extra_headers = {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return message
+
+
+def compose(subject, body, context, to):
+    """An email from comments/email/<subject>_subject.txt and <body>_body.txt."""
+    subject = render_to_string(f"comments/email/{subject}_subject.txt", context)
+    return EmailMessage(
+        " ".join(subject.split()),
+        render_to_string(f"comments/email/{body}_body.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        to,
+    )
+
+
+def editor_addresses():
+    if settings.COMMENTS_NOTIFY_RECIPIENTS:
+        return list(settings.COMMENTS_NOTIFY_RECIPIENTS)
+    editors = (
+        get_user_model()
+        .objects.filter(groups__name="Editors", is_active=True)
+        .exclude(email="")
+    )
+    return sorted(set(editors.values_list("email", flat=True)))
+
+
+def absolute(path):
+    return settings.NEWSROOM_SITE_URL + path
+
+
+def unsubscribe_token(comment):
+    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def comment_from_token(token):
+    """The comment an unsubscribe link was made for; BadSignature if forged."""
+    return Comment.objects.select_related("article").get(
+        pk=signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    )
+
+
+def send_after_commit(messages):
+    if messages:
+        transaction.on_commit(lambda: dispatch(messages))
+
+
+def dispatch(messages):
+    if settings.COMMENTS_EMAIL_IN_BACKGROUND:
+        executor.submit(send, messages)
+    else:
+        send(messages)
+
+
+def send(messages):
+    try:
+        with get_connection() as connection:
+            connection.send_messages(messages)
+    except Exception:
+        # Whatever the mail server did, the comment is already stored.
+        logger.exception("Could not send %d comment email(s)", len(messages))
