@@ -9,6 +9,7 @@ import secrets
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
+from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -24,12 +25,27 @@ def sum_challenge():
 
 
 class SumCaptchaWidget(CaptchaTextInput):
-    """The image, the answer box and a "new sum" control that works without JS."""
+    """The image, the answer box and a "new sum" control that works without JS.
+
+    A lazy widget draws no challenge: django-simple-captcha writes a row for
+    every challenge, and the article page must write nothing. The browser
+    asks for a challenge when the reader starts on the form; without
+    JavaScript, the "Show the sum" button asks the server for the form with
+    one (the reader's text kept).
+    """
 
     template_name = "comments/widgets/captcha.html"
+    lazy = False
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self.lazy:
+            return super().render(name, value, attrs, renderer)
+        self._key = ""
+        return forms.MultiWidget.render(self, name, ["", ""], attrs, renderer)
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
+        context = forms.MultiWidget.get_context(self, name, value, attrs)
+        context["image"] = self._key and self.image_url()
         context["refresh_url"] = reverse("captcha-refresh")
         return context
 

@@ -103,9 +103,10 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
 
-    def __init__(self, *args, article=None, **kwargs):
+    def __init__(self, *args, article=None, lazy_captcha=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        self.fields["captcha"].widget.lazy = lazy_captcha
         self.label_suffix = ""
         self.fields["timestamp"].initial = stamp()
         self.fields["body"].strip = False

@@ -37,7 +37,7 @@ def reply_form(request, article):
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
         initial["parent"] = replytocom
-    return CommentForm(article=article, initial=initial)
+    return CommentForm(article=article, initial=initial, lazy_captcha=True)
 
 
 def replying_to(form, comments):

@@ -38,14 +38,27 @@ def make_editor(username="editor"):
 
 
 def captcha_key(response):
-    """The challenge key the rendered form carries in its hidden field."""
+    """The challenge key a rendered form carries in its hidden field, if any."""
     html = response.content.decode()
-    return re.search(r'name="captcha_0" value="([0-9a-f]+)"', html).group(1)
+    found = re.search(r'name="captcha_0" value="([0-9a-f]+)"', html)
+    return found and found.group(1)
+
+
+def fetched_captcha_key(client):
+    """A challenge fetched as the page's script fetches it."""
+    response = client.get(
+        "/captcha/refresh/", headers={"X-Requested-With": "XMLHttpRequest"}
+    )
+    return response.json()["key"]
 
 
 def solved_captcha(response):
-    """The CAPTCHA fields answered the honest way: the store knows the answer."""
-    key = captcha_key(response)
+    """The CAPTCHA fields answered the honest way: the store knows the answer.
+
+    The article page comes without a challenge, so like the page's script
+    this asks for one; a re-rendered form carries its own.
+    """
+    key = captcha_key(response) or fetched_captcha_key(response.client)
     return {
         "captcha_0": key,
         "captcha_1": CaptchaStore.objects.get(hashkey=key).response,

@@ -67,7 +67,11 @@ def field(page, label):
 
 
 def solve_captcha(page):
-    """Answer the sum honestly: the key is in the page, the answer in the store."""
+    """Answer the sum honestly: the key is in the page, the answer in the store.
+
+    The page fetches its challenge once the reader is in the form.
+    """
+    expect(page.locator(".captcha-image")).to_be_visible()
     key = page.locator("input[name=captcha_0]").input_value()
     answer = CaptchaStore.objects.get(hashkey=key).response
     field(page, "Anti-spam: what is the sum in the picture?").fill(answer)

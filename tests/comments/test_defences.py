@@ -15,7 +15,13 @@ from django.utils.html import escape
 
 from comments.forms import stamp
 from comments.models import Comment, Keyword
-from tests.factories import captcha_key, comment_data, make_article, make_comment
+from tests.factories import (
+    captcha_key,
+    comment_data,
+    fetched_captcha_key,
+    make_article,
+    make_comment,
+)
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
@@ -220,7 +226,7 @@ class CaptchaHardeningTests(DefenceTestCase):
 
     def test_the_clean_command_removes_only_expired_challenges(self):
         for _ in range(3):
-            self.client.get(URL)
+            fetched_captcha_key(self.client)
         CaptchaStore.objects.filter(
             pk__in=CaptchaStore.objects.values("pk")[:2]
         ).update(expiration=timezone.now() - timedelta(minutes=1))

@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment
-from tests.factories import comment_data, make_article, make_comment
+from tests.factories import (
+    captcha_key,
+    comment_data,
+    fetched_captcha_key,
+    make_article,
+    make_comment,
+)
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
@@ -107,15 +113,22 @@ class LeaveAReplyFormTests(TestCase):
         self.assertContains(response, '<label for="id_captcha_1">')
         self.assertContains(response, "Post Comment")
 
+    def test_the_page_comes_without_a_challenge_and_writes_nothing(self):
+        with self.assertNumQueries(2):
+            response = self.client.get(URL)
+        assert not CaptchaStore.objects.exists()
+        self.assertContains(response, 'name="captcha_0" required id="id_captcha_0"')
+        self.assertContains(response, "Show the sum")
+
     def test_the_challenge_reads_like_a_sum(self):
-        self.client.get(URL)
+        fetched_captcha_key(self.client)
         store = CaptchaStore.objects.get()
         first, plus, second, equals = store.challenge.split()
         assert (plus, equals) == ("+", "=")
         assert store.response == str(int(first) + int(second))
 
     def test_the_captcha_image_is_served(self):
-        self.client.get(URL)
+        fetched_captcha_key(self.client)
         store = CaptchaStore.objects.get()
         response = self.client.get(f"/captcha/image/{store.hashkey}/")
         assert response["Content-Type"] == "image/png"
@@ -128,6 +141,16 @@ class LeaveAReplyFormTests(TestCase):
         key = response.json()["key"]
         assert CaptchaStore.objects.filter(hashkey=key).exists()
         assert response.json()["image_url"] == f"/captcha/image/{key}/"
+
+    def test_without_javascript_the_sum_comes_with_the_text_kept(self):
+        response = self.client.post(
+            POST_URL, {"body": "Half written", "new_challenge": "1"}
+        )
+        assert response.status_code == 200
+        key = captcha_key(response)
+        assert CaptchaStore.objects.filter(hashkey=key).exists()
+        self.assertContains(response, "Half written</textarea>")
+        self.assertContains(response, f'src="/captcha/image/{key}/"')
 
     def test_a_new_sum_without_javascript_keeps_the_text(self):
         page = self.client.get(URL)

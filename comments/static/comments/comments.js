@@ -3,7 +3,9 @@
 // "Show a new sum" button asks the server for a fresh challenge.
 
 // "Show a new sum": swap the CAPTCHA in place instead of reloading the page.
-async function refreshCaptcha(button) {
+// The article page comes without a challenge (serving it writes nothing);
+// the first one is fetched when the reader starts on the form.
+async function refreshCaptcha(button, { focus = true } = {}) {
   const captcha = button.closest(".captcha");
   const response = await fetch(button.dataset.refreshUrl, {
     headers: { "X-Requested-With": "XMLHttpRequest" },
@@ -12,12 +14,27 @@ async function refreshCaptcha(button) {
     throw new Error(response.statusText);
   }
   const challenge = await response.json();
-  captcha.querySelector("img").src = challenge.image_url;
+  const image = captcha.querySelector("img");
+  image.src = challenge.image_url;
+  image.hidden = false;
+  captcha.removeAttribute("data-lazy");
   captcha.querySelector("input[type=hidden]").value = challenge.key;
+  button.textContent = button.dataset.labelNew;
   const answer = captcha.querySelector("input[type=text]");
   answer.value = "";
-  answer.focus();
+  if (focus) {
+    answer.focus();
+  }
 }
+
+document.addEventListener("focusin", (event) => {
+  const lazy = event.target.closest(".comment-form")?.querySelector(".captcha[data-lazy]");
+  if (lazy) {
+    lazy.removeAttribute("data-lazy");
+    const button = lazy.querySelector(".captcha-refresh");
+    refreshCaptcha(button, { focus: false }).catch(() => lazy.setAttribute("data-lazy", ""));
+  }
+});
 
 // "Reply": move the form under the comment and remember its parent.
 function replyTo(link) {
