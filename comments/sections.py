@@ -1,8 +1,13 @@
 """What the comments section of an article page needs."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from .caching import thread_version
 from .cookies import pending_ids, remembered_commenter
 from .forms import CommentForm
 from .models import Comment
@@ -14,41 +19,56 @@ def comments_section(request, article, form=None, page_number=1):
 
     Raises django.core.paginator.InvalidPage for a page that does not exist.
     """
-    comments = list(Comment.objects.for_thread(article))
-    thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
-    paginator = Paginator(thread.top, settings.COMMENTS_PER_PAGE)
-    page = paginator.page(page_number)
+    thread = rendered_thread(article, page_number)
     form = form or reply_form(request, article)
     return {
+        "comment_count": thread["count"],
+        "thread_html": mark_safe(thread["html"]),  # rendered from our own template
+        "own_pending": own_pending(request, article),
+        "form": form,
+        "reply_to": replying_to(form, article),
+    }
+
+
+def rendered_thread(article, page_number):
+    """One page of the approved thread as HTML, from the cache when it can be."""
+    key = ":".join(
+        map(
+            str,
+            [
+                "comments:thread",
+                article.pk,
+                thread_version(article.pk),
+                page_number,
+                article.accepts_comments,
+                get_language(),
+                settings.COMMENTS_PER_PAGE,
+                settings.COMMENTS_NEWEST_FIRST,
+            ],
+        )
+    )
+    thread = cache.get(key)
+    if thread is None:
+        thread = render_thread(article, page_number)
+        cache.set(key, thread, settings.COMMENTS_THREAD_CACHE_SECONDS)
+    return thread
+
+
+def render_thread(article, page_number):
+    comments = list(Comment.objects.for_thread(article))
+    thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
+    page = Paginator(thread.top, settings.COMMENTS_PER_PAGE).page(page_number)
+    context = {
+        "article": article,
         "comment_count": len(comments),
         "comment_entries": thread.entries(page.object_list),
         "comment_page": page,
         "comment_pages": page_links(article, page),
-        "own_pending": own_pending(request, article),
-        "form": form,
-        "reply_to": replying_to(form, comments),
     }
-
-
-def reply_form(request, article):
-    initial = remembered_commenter(request)
-    if initial:
-        initial["remember"] = True
-    replytocom = request.GET.get("replytocom", "")
-    if replytocom.isdigit():
-        initial["parent"] = replytocom
-    return CommentForm(article=article, initial=initial, lazy_captcha=True)
-
-
-def replying_to(form, comments):
-    """The comment the form answers, if it names a public one."""
-    parent = str(form["parent"].value() or "")
-    return next((c for c in comments if str(c.pk) == parent), None)
-
-
-def own_pending(request, article):
-    ids = pending_ids(request)
-    return list(Comment.objects.awaiting_reader(article, ids)) if ids else []
+    return {
+        "html": render_to_string("comments/_thread.html", context),
+        "count": len(comments),
+    }
 
 
 def page_links(article, page):
@@ -61,3 +81,28 @@ def page_links(article, page):
         }
         for number in page.paginator.page_range
     ]
+
+
+def reply_form(request, article):
+    initial = remembered_commenter(request)
+    if initial:
+        initial["remember"] = True
+    replytocom = request.GET.get("replytocom", "")
+    if replytocom.isdigit():
+        initial["parent"] = replytocom
+    return CommentForm(article=article, initial=initial, lazy_captcha=True)
+
+
+def replying_to(form, article):
+    """The comment the form answers, if it names a public one of this article."""
+    parent = str(form["parent"].value() or "")
+    if not parent.isdigit():
+        return None
+    return (
+        Comment.objects.for_thread(article).only("pk", "author_name").filter(pk=parent)
+    ).first()
+
+
+def own_pending(request, article):
+    ids = pending_ids(request)
+    return list(Comment.objects.awaiting_reader(article, ids)) if ids else []

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import moderation, notifications
+from .caching import invalidate_threads
 from .models import Comment, Keyword, ModerationReason
 
 logger = logging.getLogger(__name__)
@@ -127,13 +128,14 @@ def comment_moderate(*, comments, status, user):
         comments.exclude(status=status)
         .prefetch_related(None)
         .select_related(None)
-        .only("pk", "author_name")
+        .only("pk", "author_name", "article_id")
         .select_for_update()
     )
     if not changed:
         return 0
     ids = [comment.pk for comment in changed]
     Comment.objects.filter(pk__in=ids).update(status=status)
+    invalidate_threads({comment.article_id for comment in changed})
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=changed,

@@ -193,6 +193,10 @@ COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env_list("COMMENTS_NOTIFY_RECIPIENTS", "")
 COMMENTS_PER_PAGE = int(os.environ.get("COMMENTS_PER_PAGE", "50"))
+# How long a rendered thread page may stay cached (changes replace it at once).
+COMMENTS_THREAD_CACHE_SECONDS = int(
+    os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400")
+)
 COMMENTS_THREAD_DEPTH = int(os.environ.get("COMMENTS_THREAD_DEPTH", "5"))
 # Absolute links in emails and feeds point here.
 NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
