@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
-export DEBUG ?= 1
+WORKERS ?= 4
 
-.PHONY: run test setup lint
+.PHONY: run serve test setup lint
 
+run: export DEBUG = 1
 run: setup
 	@echo
 	@echo "Newsroom is at http://$(HOST)/ and its admin at http://$(HOST)/admin/"
@@ -18,6 +19,13 @@ run: setup
 setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_seeds
+
+# Production: gunicorn with static files from whitenoise. Needs SECRET_KEY;
+# set HTTPS=0 to try it over plain HTTP without a TLS proxy in front.
+serve: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST) --workers $(WORKERS) --access-logfile -
 
 test: $(VENV)/.installed-test
 	DEBUG= $(BIN)/python -m pytest $(PYTEST_ARGS)

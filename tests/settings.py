@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+# The test client and the live server speak plain HTTP.
+os.environ.setdefault("HTTPS", "0")
 
 from newsroom.settings import *  # noqa: F403
 
@@ -15,3 +17,7 @@ STORAGES = {
 
 # Send notification emails in the request thread, so tests can read mail.outbox.
 COMMENTS_EMAIL_IN_BACKGROUND = False
+
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
