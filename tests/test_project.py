@@ -1,5 +1,10 @@
+import os
+import secrets
+import subprocess
+import sys
 from io import StringIO
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 
@@ -25,3 +30,29 @@ class SecurityHeaderTests(SimpleTestCase):
         assert "style-src 'self'" in policy
         assert "unsafe-inline" not in policy
         assert "frame-ancestors 'none'" in policy
+
+
+class DeployCheckTests(SimpleTestCase):
+    def test_production_settings_pass_the_deploy_check(self):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DEBUG", "HTTPS", "DJANGO_SETTINGS_MODULE"}
+        }
+        env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="news.example")
+        result = subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "System check identified no issues" in result.stdout
