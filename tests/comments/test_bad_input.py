@@ -249,3 +249,34 @@ class RandomTextTests(HypothesisTestCase):
             assert comment.author_name == name.strip()
         else:
             assert not Comment.objects.exists()
+
+
+class HeaderTests(BadInputTestCase):
+    def test_a_huge_user_agent_is_cut_to_its_column(self):
+        data = comment_data(self.client.get(URL))
+        self.client.post(POST_URL, data, headers={"User-Agent": "A" * 10_000})
+        assert Comment.objects.get().user_agent == "A" * 500
+
+    @override_settings(NEWSROOM_TRUSTED_PROXIES=1)
+    def test_a_forged_or_broken_forwarded_for_falls_back_to_the_connection(self):
+        for forwarded in ("not-an-ip", "1.2.3.4, <script>", "", "::1%eth0, x"):
+            Comment.objects.all().delete()
+            data = comment_data(self.client.get(URL))
+            self.client.post(
+                POST_URL,
+                data,
+                headers={"X-Forwarded-For": forwarded},
+                REMOTE_ADDR="192.0.2.10",
+            )
+            assert Comment.objects.get().ip_address == "192.0.2.10", forwarded
+
+    @override_settings(NEWSROOM_TRUSTED_PROXIES=1)
+    def test_the_address_the_trusted_proxy_saw_is_kept(self):
+        data = comment_data(self.client.get(URL))
+        self.client.post(
+            POST_URL,
+            data,
+            headers={"X-Forwarded-For": "6.6.6.6, 198.51.100.23"},
+            REMOTE_ADDR="10.0.0.2",
+        )
+        assert Comment.objects.get().ip_address == "198.51.100.23"
