@@ -2,7 +2,7 @@
 
 import json
 
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
@@ -10,22 +10,13 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from comments.models import Comment
 from tests.factories import comment_data, make_article, make_comment, make_editor
 
-URL = "/articles/a-test-article/"
-POST_URL = "/articles/a-test-article/comments/"
+from .base import POST_URL, URL, PostingTestCase
+
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 @override_settings(COMMENTS_FLOOD_SECONDS=0)
-class BadInputTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-
-    def post(self, **overrides):
-        return self.client.post(
-            POST_URL, comment_data(self.client.get(URL), **overrides)
-        )
-
+class BadInputTestCase(PostingTestCase):
     def refused(self, field, message, **overrides):
         response = self.post(**overrides)
         assert response.status_code == 400, overrides

@@ -9,7 +9,7 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -23,19 +23,10 @@ from tests.factories import (
     make_comment,
 )
 
-URL = "/articles/a-test-article/"
-POST_URL = "/articles/a-test-article/comments/"
+from .base import POST_URL, URL, PostingTestCase
 
 
-class DefenceTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-
-    def post(self, ip="198.51.100.4", **overrides):
-        data = comment_data(self.client.get(URL), **overrides)
-        return self.client.post(POST_URL, data, REMOTE_ADDR=ip)
-
+class DefenceTestCase(PostingTestCase):
     def reasons(self, comment):
         return [str(reason) for reason in comment.reasons.all()]
 
@@ -86,25 +77,21 @@ class PolicyInTheSiteTests(DefenceTestCase):
 
     @override_settings(COMMENTS_APPROVE_KNOWN_AUTHORS=True)
     def test_a_previously_approved_author_is_published_at_once(self):
+        assert self.status_after_earlier_comment_by("Aigerim") == "approved"
+
+    @override_settings(COMMENTS_APPROVE_KNOWN_AUTHORS=True)
+    def test_an_author_is_known_by_name_and_email_together(self):
+        assert self.status_after_earlier_comment_by("Someone else") == "pending"
+
+    def status_after_earlier_comment_by(self, name):
         make_comment(
             self.article,
-            author_name="Aigerim",
+            author_name=name,
             author_email="AIGERIM@example.com",
             submitted_at=timezone.now() - timedelta(days=1),
         )
         self.post(body="Me again")
-        assert Comment.objects.get(body="Me again").status == "approved"
-
-    @override_settings(COMMENTS_APPROVE_KNOWN_AUTHORS=True)
-    def test_an_author_is_known_by_name_and_email_together(self):
-        make_comment(
-            self.article,
-            author_name="Someone else",
-            author_email="aigerim@example.com",
-            submitted_at=timezone.now() - timedelta(days=1),
-        )
-        self.post(body="Me again")
-        assert Comment.objects.get(body="Me again").status == "pending"
+        return Comment.objects.get(body="Me again").status
 
 
 class FormTimestampTests(DefenceTestCase):

@@ -2,24 +2,15 @@ from xml.etree import ElementTree
 
 from django.test import TestCase, override_settings
 
-from tests.factories import comment_data, make_article, make_comment
+from tests.factories import make_article, make_comment
 
-URL = "/articles/a-test-article/"
-POST_URL = "/articles/a-test-article/comments/"
+from .base import URL, PostingTestCase
+
 COOKIE = "newsroom_commenter"
 
 
 @override_settings(COMMENTS_FLOOD_SECONDS=0)
-class RememberMeTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-
-    def post(self, **overrides):
-        return self.client.post(
-            POST_URL, comment_data(self.client.get(URL), **overrides)
-        )
-
+class RememberMeTests(PostingTestCase):
     def test_the_checkbox_is_offered_unticked(self):
         response = self.client.get(URL)
         self.assertContains(

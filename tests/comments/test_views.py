@@ -14,8 +14,7 @@ from tests.factories import (
     make_comment,
 )
 
-URL = "/articles/a-test-article/"
-POST_URL = "/articles/a-test-article/comments/"
+from .base import POST_URL, URL, PostingTestCase
 
 
 class CommentCountTests(TestCase):
@@ -169,20 +168,7 @@ class LeaveAReplyFormTests(TestCase):
         assert not CaptchaStore.objects.exists()
 
 
-class PostCommentTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-
-    def post(self, **overrides):
-        data = comment_data(self.client.get(URL), **overrides)
-        return self.client.post(
-            POST_URL,
-            data,
-            headers={"User-Agent": "TestBrowser/1.0"},
-            REMOTE_ADDR="198.51.100.4",
-        )
-
+class PostCommentTests(PostingTestCase):
     def test_a_valid_comment_is_stored_pending_with_ip_and_agent(self):
         response = self.post()
         comment = Comment.objects.get()

@@ -1,0 +1,20 @@
+from django.test import TestCase
+
+from tests.factories import comment_data, make_article
+
+URL = "/articles/a-test-article/"
+POST_URL = "/articles/a-test-article/comments/"
+
+
+class PostingTestCase(TestCase):
+    """A published article, and readers who post to it through the real form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+
+    def post(self, ip="198.51.100.4", **overrides):
+        data = comment_data(self.client.get(URL), **overrides)
+        return self.client.post(
+            POST_URL, data, headers={"User-Agent": "TestBrowser/1.0"}, REMOTE_ADDR=ip
+        )
