@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .models import Comment
 from .services import comment_moderate
 
@@ -83,7 +84,7 @@ def moderation_action(name, status, description):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ["excerpt", "author", "article", "submitted_at", "status"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "article"]
@@ -101,6 +102,7 @@ class CommentAdmin(admin.ModelAdmin):
         ),
         moderation_action("mark_spam", Status.SPAM, _("Mark as spam")),
         moderation_action("trash", Status.TRASH, _("Move to trash")),
+        *privacy_actions,
     ]
     fields = [
         "article",
@@ -110,11 +112,19 @@ class CommentAdmin(admin.ModelAdmin):
         "author_email",
         "author_url",
         "body",
+        "is_removed",
         "submitted_at",
         "ip_address",
         "user_agent",
     ]
-    readonly_fields = ["article", "parent", "submitted_at", "ip_address", "user_agent"]
+    readonly_fields = [
+        "article",
+        "parent",
+        "is_removed",
+        "submitted_at",
+        "ip_address",
+        "user_agent",
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -124,6 +134,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
+        if comment.is_removed:
+            return _("This comment was deleted.")
         return Truncator(comment.body).chars(120)
 
     @admin.display(description=_("author"), ordering="author_name")

@@ -1,8 +1,11 @@
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+from .privacy import TRUNCATED_IP
 
 
 class CommentQuerySet(models.QuerySet):
@@ -19,6 +22,17 @@ class CommentQuerySet(models.QuerySet):
     def awaiting_reader(self, article, ids):
         """The pending comments a reader posted on an article (by signed ids)."""
         return self.pending().filter(article=article, pk__in=ids).order_by("pk")
+
+    def by_email(self, email):
+        """Every comment made with an email address, whatever its case."""
+        if not email.strip():
+            return self.none()
+        return self.filter(author_email__iexact=email.strip())
+
+    def untrimmed(self, before):
+        """Comments older than `before` still holding a raw IP or a user agent."""
+        raw_ip = Q(ip_address__isnull=False) & ~Q(ip_address__regex=TRUNCATED_IP)
+        return self.filter(submitted_at__lt=before).filter(~Q(user_agent="") | raw_ip)
 
 
 class Comment(models.Model):
@@ -52,6 +66,14 @@ class Comment(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
+    is_removed = models.BooleanField(
+        _("text deleted"),
+        default=False,
+        help_text=_(
+            "The text was deleted at the commenter's request; the comment stays "
+            "as a placeholder so that its replies still read as a thread."
+        ),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -59,7 +81,11 @@ class Comment(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        permissions = [("moderate_comment", _("Can moderate comments"))]
+        permissions = [
+            ("moderate_comment", _("Can moderate comments")),
+            ("export_personal_data", _("Can export commenters' personal data")),
+            ("erase_personal_data", _("Can erase commenters' personal data")),
+        ]
         indexes = [
             models.Index(fields=["article", "status", "submitted_at"]),
             models.Index(fields=["status", "-submitted_at"]),
