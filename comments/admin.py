@@ -1,6 +1,7 @@
 """The moderation queue: the Comment admin, pending comments first."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -117,6 +118,8 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "ip_address",
         "user_agent",
     ]
+    # Django 6 makes https the default; say so now (silences its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
         "article",
         "parent",

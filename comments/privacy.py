@@ -55,8 +55,8 @@ def truncate_ip(address):
     if not address:
         return address
     ip = ipaddress.ip_address(address)
-    prefix = PREFIX_LENGTHS[ip.version]
-    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
+    host_bits = ip.max_prefixlen - PREFIX_LENGTHS[ip.version]
+    return str(type(ip)(int(ip) >> host_bits << host_bits))
 
 
 def trim(comment):

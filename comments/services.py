@@ -107,7 +107,7 @@ def erase(plan, user):
 
 
 def field_labels(names):
-    return [capfirst(Comment._meta.get_field(name).verbose_name) for name in names]
+    return [str(capfirst(Comment._meta.get_field(name).verbose_name)) for name in names]
 
 
 def scrub_history(comments):

@@ -2,8 +2,8 @@
 
 WordPress ids are remembered per site (ImportedPost, ImportedComment), so
 importing the same site again updates what came before instead of adding it
-twice. Comments are written in batches; a reply met before its parent gets
-its parent once the post is done.
+twice. Comments are written in batches, parents before replies; a reply whose
+parent comes in a later batch gets it once the post is done.
 """
 
 import ipaddress
@@ -120,12 +120,22 @@ class Importer:
                 self.flush()
 
     def flush(self):
+        """Save the batch, parents first, so most replies get theirs at once."""
         records, self.batch = self.batch, []
         imported = dict(
             ImportedComment.objects.filter(
                 source=self.source, wp_id__in=[record.wp_id for record in records]
             ).values_list("wp_id", "comment_id")
         )
+        waiting = {record.wp_id for record in records}
+        while records:
+            # Ids run in a cycle only in a broken file: then save them all.
+            ready = [r for r in records if r.parent not in waiting] or records
+            self.save(ready, imported)
+            waiting.difference_update(record.wp_id for record in ready)
+            records = [record for record in records if record.wp_id in waiting]
+
+    def save(self, records, imported):
         comments = [
             self.comment(record, imported.get(record.wp_id)) for record in records
         ]

@@ -71,24 +71,30 @@ def read(source):
         ) from error
     except DefusedXmlException as error:
         raise WxrError(
-            f"Refused: {error}. WordPress exports have no DTD or entities, and "
-            "one could expand into gigabytes (the 'billion laughs' attack)."
+            "Refused: the file has a document type declaration (<!DOCTYPE>). "
+            "Its entities could expand into gigabytes (the 'billion laughs' "
+            "attack) or read files from this machine, and WordPress never "
+            "writes one."
         ) from error
 
 
 def records(source):
     channel = item = post = site = None
+    depth = item_depth = 0
     events = SafeElementTree.iterparse(source, events=("start", "end"), forbid_dtd=True)
     for event, element in events:
         if event == "start":
+            depth += 1
             if element.tag == "channel":
                 channel = element
             elif element.tag == "item" and channel is not None:
                 if site is None:
                     site = read_site(channel)
                     yield site
-                item, post = element, None
-        elif is_comment_of(item, element):
+                item, item_depth, post = element, depth, None
+            continue
+        depth -= 1
+        if item is not None and depth == item_depth and is_comment(element):
             if post is None:
                 post = read_post(item)
                 yield post
@@ -106,13 +112,8 @@ def records(source):
         yield read_site(channel)
 
 
-def is_comment_of(item, element):
-    return (
-        item is not None
-        and len(item) > 0
-        and item[-1] is element
-        and wp_name(element.tag) == "comment"
-    )
+def is_comment(element):
+    return wp_name(element.tag) == "comment"
 
 
 @functools.lru_cache(maxsize=1024)
