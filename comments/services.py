@@ -76,11 +76,11 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     )
     plan = privacy.plan_erasure(comments, replied_to, delete_text)
     if not dry_run:
-        erase(plan, user)
+        apply_erasure(plan, user)
     return plan
 
 
-def erase(plan, user):
+def apply_erasure(plan, user):
     groups = {fate: [] for fate in privacy.Fate}
     for comment, fate in plan:
         privacy.anonymise(comment)

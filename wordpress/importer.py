@@ -35,8 +35,8 @@ STATUSES = {
     "post-trashed": Comment.Status.TRASH,
 }
 COMMENT_FIELDS = [
-    "article",
-    "parent",
+    "article_id",
+    "parent_id",
     "author_name",
     "author_email",
     "author_url",
@@ -95,10 +95,13 @@ class Importer:
         )
         if imported:
             self.article = imported.article
-            for name, value in fields.items():
-                setattr(self.article, name, value)
-            self.article.save(update_fields=list(fields))
-            self.articles["updated"] += 1
+            changed = [
+                name for name in fields if getattr(self.article, name) != fields[name]
+            ]
+            for name in changed:
+                setattr(self.article, name, fields[name])
+            self.article.save(update_fields=changed)
+            self.articles["updated" if changed else "unchanged"] += 1
             return
         slug = Article.objects.unique_slug(unquote(post.slug) or fields["title"])
         self.article = Article.objects.create(slug=slug, **fields)
@@ -139,9 +142,11 @@ class Importer:
         comments = [
             self.comment(record, imported.get(record.wp_id)) for record in records
         ]
-        Comment.objects.bulk_update(
-            [comment for comment in comments if comment.pk], COMMENT_FIELDS
-        )
+        seen = [comment for comment in comments if comment.pk]
+        changed = changed_comments(seen)
+        for comment in changed:
+            values = {name: getattr(comment, name) for name in COMMENT_FIELDS}
+            Comment.objects.filter(pk=comment.pk).update(**values)
         created = Comment.objects.bulk_create(
             [comment for comment in comments if not comment.pk]
         )
@@ -155,7 +160,8 @@ class Importer:
             for record, comment in zip(records, comments, strict=True)
         )
         self.comments["created"] += len(created)
-        self.comments["updated"] += len(comments) - len(created)
+        self.comments["updated"] += len(changed)
+        self.comments["unchanged"] += len(seen) - len(changed)
 
     def comment(self, record, pk):
         parent = self.known.get(record.parent)
@@ -178,6 +184,17 @@ class Importer:
         Comment.objects.bulk_update(
             [comment for comment, _wp_parent in self.orphans], ["parent"]
         )
+
+
+def changed_comments(comments):
+    """The comments whose fields differ from the rows they were read from."""
+    stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
+    rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
+    return [
+        comment
+        for comment in comments
+        if rows[comment.pk] != [getattr(comment, name) for name in COMMENT_FIELDS]
+    ]
 
 
 def article_fields(post):

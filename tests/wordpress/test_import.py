@@ -121,8 +121,8 @@ class ImportTests(TestCase):
         assert "1 pingbacks, 1 trackbacks" in self.output
 
     def test_the_summary_counts_what_was_created_and_skipped(self):
-        assert "Articles: 2 created, 0 updated, 2 skipped" in self.output
-        assert "Comments: 5 created, 0 updated;" in self.output
+        assert "Articles: 2 created, 0 updated, 0 unchanged, 2 skipped" in self.output
+        assert "Comments: 5 created, 0 updated, 0 unchanged;" in self.output
         assert "1 on skipped posts" in self.output
 
     def test_ids_are_mapped_to_the_source_site(self):
@@ -138,20 +138,24 @@ class ReimportTests(TestCase):
         import_wxr()
         first_ids = set(Comment.objects.values_list("pk", flat=True))
         output = import_wxr()
-        assert "Articles: 0 created, 2 updated" in output
-        assert "Comments: 0 created, 5 updated;" in output
+        assert "Articles: 0 created, 0 updated, 2 unchanged" in output
+        assert "Comments: 0 created, 0 updated, 5 unchanged;" in output
         assert set(Comment.objects.values_list("pk", flat=True)) == first_ids
         assert Article.objects.count() == 2
 
     def test_changes_in_a_newer_export_are_applied(self):
         import_wxr()
-        import_wxr(
+        output = import_wxr(
             variant(
                 self,
                 ("Replying to Aigerim.", "Replying to Aigerim, edited."),
                 ("<![CDATA[0]]></wp:comment_approved>", "1</wp:comment_approved>"),
+                ("<wp:comment_status><![CDATA[open]]>", "<wp:comment_status>closed"),
             )
         )
+        assert "Articles: 0 created, 1 updated, 1 unchanged" in output
+        assert "Comments: 0 created, 1 updated, 4 unchanged;" in output
+        assert not Article.objects.get(wordpress__wp_id=10).comments_open
         edited = comment(102)
         assert edited.body == "Replying to Aigerim, edited."
         assert edited.status == Comment.Status.APPROVED

@@ -56,9 +56,11 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Articles: {articles['created']} created, {articles['updated']} "
-                f"updated, {articles['skipped']} skipped (not published posts).\n"
+                f"updated, {articles['unchanged']} unchanged, {articles['skipped']} "
+                "skipped (not published posts).\n"
                 f"Comments: {comments['created']} created, {comments['updated']} "
-                f"updated; skipped: {comments['pingback']} pingbacks, "
+                f"updated, {comments['unchanged']} unchanged; skipped: "
+                f"{comments['pingback']} pingbacks, "
                 f"{comments['trackback']} trackbacks, {comments['other type']} "
                 f"of other types, {comments['on skipped posts']} on skipped posts."
             )
