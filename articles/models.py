@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def unique_slug(self, text):
+        """A slug made from `text` that no article has yet."""
+        base = slugify(text)[:190] or "article"
+        slug, number = base, 1
+        while self.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
 
 class Article(models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from . import moderation
+from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .models import Comment, Keyword, ModerationReason
 from .services import comment_moderate
 
@@ -106,7 +107,7 @@ def moderation_action(name, status, description):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ["excerpt", "author", "article", "submitted_at", "status", "why"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, ReasonFilter, "article"]
@@ -125,6 +126,7 @@ class CommentAdmin(admin.ModelAdmin):
         ),
         moderation_action("mark_spam", Status.SPAM, _("Mark as spam")),
         moderation_action("trash", Status.TRASH, _("Move to trash")),
+        *privacy_actions,
     ]
     fields = [
         "article",
@@ -134,6 +136,7 @@ class CommentAdmin(admin.ModelAdmin):
         "author_email",
         "author_url",
         "body",
+        "is_removed",
         "submitted_at",
         "ip_address",
         "user_agent",
@@ -142,6 +145,7 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = [
         "article",
         "parent",
+        "is_removed",
         "submitted_at",
         "ip_address",
         "user_agent",
@@ -168,6 +172,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
+        if comment.is_removed:
+            return _("This comment was deleted.")
         return Truncator(comment.body).chars(120)
 
     @admin.display(description=_("author"), ordering="author_name")

@@ -1,10 +1,12 @@
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
 from . import moderation
+from .privacy import TRUNCATED_IP
 
 
 class CommentQuerySet(models.QuerySet):
@@ -33,6 +35,17 @@ class CommentQuerySet(models.QuerySet):
             pk__in=ids,
             status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
         ).order_by("pk")
+
+    def by_email(self, email):
+        """Every comment made with an email address, whatever its case."""
+        if not email.strip():
+            return self.none()
+        return self.filter(author_email__iexact=email.strip())
+
+    def untrimmed(self, before):
+        """Comments older than `before` still holding a raw IP or a user agent."""
+        raw_ip = Q(ip_address__isnull=False) & ~Q(ip_address__regex=TRUNCATED_IP)
+        return self.filter(submitted_at__lt=before).filter(~Q(user_agent="") | raw_ip)
 
 
 class Comment(models.Model):
@@ -71,6 +84,14 @@ class Comment(models.Model):
         default=False,
         help_text=_("Email the author when this comment is approved or answered."),
     )
+    is_removed = models.BooleanField(
+        _("text deleted"),
+        default=False,
+        help_text=_(
+            "The text was deleted at the commenter's request; the comment stays "
+            "as a placeholder so that its replies still read as a thread."
+        ),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -78,7 +99,11 @@ class Comment(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        permissions = [("moderate_comment", _("Can moderate comments"))]
+        permissions = [
+            ("moderate_comment", _("Can moderate comments")),
+            ("export_personal_data", _("Can export commenters' personal data")),
+            ("erase_personal_data", _("Can erase commenters' personal data")),
+        ]
         indexes = [
             models.Index(fields=["article", "status", "submitted_at"]),
             models.Index(fields=["status", "-submitted_at"]),

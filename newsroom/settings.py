@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "wordpress",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -265,3 +266,6 @@ NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # How many reverse proxies in front of the site append to X-Forwarded-For;
 # 0 trusts no header and takes the address of the connection itself.
 NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# Raw IP addresses and user agents are kept this many days for abuse handling,
+# then `manage.py apply_retention` truncates the address and drops the agent.
+NEWSROOM_IP_RETENTION_DAYS = int(os.environ.get("IP_RETENTION_DAYS", "60"))

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.text import slugify
 
 from articles.models import Article
 from articles.seeds import parse_seed
@@ -51,7 +50,7 @@ class Command(BaseCommand):
             Article.objects.create(
                 seed=path.stem,
                 title=seed.title,
-                slug=unique_slug(seed.title),
+                slug=Article.objects.unique_slug(seed.title),
                 body=seed.body,
                 status=Article.Status.PUBLISHED,
             )
@@ -61,12 +60,3 @@ class Command(BaseCommand):
         article.title, article.body = seed.title, seed.body
         article.save(update_fields=["title", "body"])
         return "updated"
-
-
-def unique_slug(title):
-    base = slugify(title)[:190] or "article"
-    slug, number = base, 1
-    while Article.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug

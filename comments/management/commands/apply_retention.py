@@ -1,0 +1,27 @@
+"""Trim commenters' connection data once it is past the retention period.
+
+Comments older than NEWSROOM_IP_RETENTION_DAYS (IP_RETENTION_DAYS in the
+environment, 60 by default) keep only the network part of their IP address
+(IPv4 /24, IPv6 /48) and lose their user agent. Comments already trimmed are
+skipped, so it is cheap and safe to run daily from cron.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from comments.services import retention_apply
+
+
+class Command(BaseCommand):
+    help = "Truncate IP addresses and drop user agents past the retention period."
+
+    def handle(self, *args, **options):
+        count = retention_apply()
+        if options["verbosity"] >= 1:
+            days = settings.NEWSROOM_IP_RETENTION_DAYS
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Trimmed the IP address and user agent of {count} comment(s) "
+                    f"older than {days} days."
+                )
+            )

@@ -1,0 +1,159 @@
+import io
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+
+from articles.models import Article
+from comments.models import Comment
+from tests.factories import make_article, make_comment
+from wordpress import wxr
+from wordpress.models import ImportedComment
+
+
+def snapshot():
+    """Articles and comments as plain values, ids left out."""
+    articles = {
+        (
+            a.title,
+            a.slug,
+            tuple(a.paragraphs),
+            a.status,
+            a.published_at,
+            a.comments_open,
+        )
+        for a in Article.objects.all()
+    }
+    comments = {
+        (
+            c.article.slug,
+            c.parent.submitted_at if c.parent else None,
+            c.author_name,
+            c.author_email,
+            c.author_url,
+            c.ip_address,
+            c.submitted_at,
+            c.body,
+            c.status,
+            c.is_removed,
+        )
+        for c in Comment.objects.select_related("article", "parent")
+    }
+    return articles, comments
+
+
+class ExportTestCase(TestCase):
+    def export(self, **options):
+        folder = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        path = folder / "newsroom.xml"
+        out = io.StringIO()
+        call_command("export_wxr", path, stdout=out, **options)
+        return path, out.getvalue()
+
+
+class RoundTripTests(ExportTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # Whole seconds (WXR dates have no fractions), inside IP retention.
+        start = timezone.now().replace(microsecond=0) - timedelta(days=2)
+        story = make_article(
+            title="Caravans & “blockchains” <b>— 東京</b>",
+            slug="caravans",
+            body="Markup stays text: <p> & <br>.\n\nTwo lines\nin one paragraph. 🐫",
+            published_at=start,
+        )
+        closed = make_article(
+            title="Comments closed",
+            slug="closed",
+            comments_open=False,
+            published_at=start + timedelta(hours=1),
+        )
+        make_article(title="Quiet", slug="quiet", published_at=start)
+        minutes = iter(range(1, 100))
+
+        def at():
+            return start + timedelta(minutes=next(minutes))
+
+        root = make_comment(
+            story,
+            author_name="Tom & Jerry",
+            author_url="https://tj.example",
+            body="First <script>alert(1)</script> & more.\n\nSecond paragraph.",
+            submitted_at=at(),
+        )
+        reply = make_comment(
+            story,
+            parent=root,
+            status=Comment.Status.PENDING,
+            author_name="Ерлан",
+            author_email="erlan@example.kz",
+            ip_address="2001:db8::1",
+            body="Ответ.",
+            submitted_at=at(),
+        )
+        make_comment(story, parent=reply, body="Deeper.", submitted_at=at())
+        make_comment(story, status=Comment.Status.SPAM, submitted_at=at())
+        make_comment(story, status=Comment.Status.TRASH, submitted_at=at())
+        placeholder = make_comment(
+            story,
+            author_name="Anonymous",
+            author_email="",
+            ip_address="203.0.113.0",
+            body="",
+            is_removed=True,
+            submitted_at=at(),
+        )
+        make_comment(story, parent=placeholder, ip_address=None, submitted_at=at())
+        make_comment(closed, body="Before closing.", submitted_at=at())
+
+    def test_export_then_import_into_an_empty_database_gives_the_same(self):
+        before = snapshot()
+        path, output = self.export(site_url="https://news.example")
+        assert "Exported 3 article(s) and 8 comment(s)" in output
+        Comment.objects.all().delete()
+        Article.objects.all().delete()
+        call_command("import_wxr", path, stdout=io.StringIO())
+        assert snapshot() == before
+        assert (
+            ImportedComment.objects.filter(source="https://news.example").count() == 8
+        )
+
+    def test_the_export_streams_out_of_two_queries(self):
+        with self.assertNumQueries(2):
+            self.export()
+
+    def test_the_file_is_wxr_that_wordpress_can_read(self):
+        path, _output = self.export(site_url="https://news.example/")
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith('<?xml version="1.0" encoding="utf-8"?>')
+        assert 'xmlns:wp="http://wordpress.org/export/1.2/"' in text
+        assert "<wp:wxr_version>1.2</wp:wxr_version>" in text
+        assert "<link>https://news.example/articles/caravans/</link>" in text
+        assert "<wp:comment_approved>spam</wp:comment_approved>" in text
+        with path.open("rb") as stream:
+            records = list(wxr.read(stream))
+        assert records[0] == wxr.Site(url="https://news.example")
+
+
+class ExportEdgeTests(ExportTestCase):
+    def test_drafts_are_exported_as_drafts_and_not_imported_back(self):
+        make_article(title="Draft", slug="draft", status=Article.Status.DRAFT)
+        path, _output = self.export()
+        assert "<wp:status>draft</wp:status>" in path.read_text(encoding="utf-8")
+        Article.objects.all().delete()
+        call_command("import_wxr", path, stdout=io.StringIO())
+        assert not Article.objects.exists()
+
+    def test_characters_xml_cannot_carry_are_left_out(self):
+        make_comment(make_article(), body="Bell\x07 and escape\x1b gone.")
+        path, _output = self.export()
+        assert "Bell and escape gone." in path.read_text(encoding="utf-8")
+
+    def test_an_empty_site_exports_a_valid_empty_channel(self):
+        path, output = self.export()
+        assert "Exported 0 article(s) and 0 comment(s)" in output
+        with path.open("rb") as stream:
+            assert list(wxr.read(stream)) == [wxr.Site(url="http://localhost:8000")]

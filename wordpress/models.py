@@ -1,0 +1,53 @@
+"""Where each WordPress post and comment went, so an import can be re-run."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from comments.models import Comment
+
+
+class Imported(models.Model):
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        help_text=_("The WordPress site the export came from (its base URL)."),
+    )
+    wp_id = models.PositiveBigIntegerField(_("WordPress id"))
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "wp_id"], name="%(app_label)s_%(class)s_unique_wp_id"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} #{self.wp_id}"
+
+
+class ImportedPost(Imported):
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="wordpress",
+        verbose_name=_("article"),
+    )
+
+    class Meta(Imported.Meta):
+        verbose_name = _("imported post")
+        verbose_name_plural = _("imported posts")
+
+
+class ImportedComment(Imported):
+    comment = models.OneToOneField(
+        Comment,
+        on_delete=models.CASCADE,
+        related_name="wordpress",
+        verbose_name=_("comment"),
+    )
+
+    class Meta(Imported.Meta):
+        verbose_name = _("imported comment")
+        verbose_name_plural = _("imported comments")
