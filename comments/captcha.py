@@ -6,9 +6,13 @@ on the first attempt, right or wrong, so an answer can be used only once.
 
 import re
 import secrets
+import subprocess
+import tempfile
+from pathlib import Path
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -23,14 +27,43 @@ def sum_challenge():
     return f"{first} + {second} =", str(first + second)
 
 
+def spoken(challenge):
+    """The sum as words for flite: "3 + 8 =" becomes "What is 3 plus 8?".
+
+    flite has English voices only, so these words are not translated.
+    """
+    words = " ".join(challenge.replace("+", " plus ").replace("=", " ").split())
+    return f"What is {words}? Once more: {words}."
+
+
+def speak(text):
+    """WAV audio of `text`, made by Debian's flite."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sum.wav"
+        subprocess.run(
+            [settings.CAPTCHA_FLITE_PATH, "-t", text, "-o", str(path)],
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+        return path.read_bytes()
+
+
 class SumCaptchaWidget(CaptchaTextInput):
-    """The image, the answer box and a "new sum" control that works without JS."""
+    """The image, a link to hear the sum, the answer box and a "new sum"
+    control that works without JS."""
 
     template_name = "comments/widgets/captcha.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["refresh_url"] = reverse("captcha-refresh")
+        # The library reads its settings once, at import; ours are live.
+        context["audio"] = (
+            reverse("comments:captcha-audio", args=[self._key])
+            if settings.CAPTCHA_FLITE_PATH
+            else None
+        )
         return context
 
 

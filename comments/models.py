@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,24 @@ class CommentQuerySet(models.QuerySet):
             .filter(article=article)
             .defer("author_email", "ip_address", "user_agent")
             .order_by("submitted_at", "pk")
+        )
+
+    def outcomes(self):
+        """How many of these comments have each status: {status: count}."""
+        return dict(self.order_by().values_list("status").annotate(Count("pk")))
+
+    def others_by(self, comment, field):
+        """The other comments that share this one's email (any case) or IP."""
+        value = getattr(comment, field)
+        if not value:
+            return self.none()
+        lookup = "author_email__iexact" if field == "author_email" else field
+        return self.exclude(pk=comment.pk).filter(**{lookup: value})
+
+    def parents_of(self, article):
+        """Each approved comment of an article mapped to its parent's id."""
+        return dict(
+            self.approved().filter(article=article).values_list("pk", "parent_id")
         )
 
     def awaiting_reader(self, article, ids):
@@ -71,6 +90,8 @@ class Comment(models.Model):
         default=False,
         help_text=_("Email the author when this comment is approved or answered."),
     )
+    # An editor's reply, published at once under the editor's display name.
+    by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -1,11 +1,12 @@
-"""The comment workflows that change data: submitting and moderating."""
+"""The comment workflows that change data: submitting, moderating, replying."""
 
 import hashlib
+import json
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from . import moderation, notifications
 from .models import Comment, Keyword, ModerationReason
+from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
 
@@ -138,10 +140,52 @@ def comment_moderate(*, comments, status, user):
         user_id=user.pk,
         queryset=changed,
         action_flag=CHANGE,
-        change_message=[{"changed": {"fields": ["Status"]}}],
+        change_message=decision_message(status),
     )
     if status == Comment.Status.APPROVED:
         notifications.comments_approved(
             Comment.objects.filter(pk__in=ids).select_related("article", "parent")
         )
     return len(changed)
+
+
+def decision_message(status):
+    """The history's record of a decision: "Changed Status." for the admin,
+    and the new status, one fixed text per status, for the desk to count."""
+    return json.dumps([{"changed": {"fields": ["Status"]}, "status": status}])
+
+
+@transaction.atomic
+def comment_reply(*, parent, body, user):
+    """Publish an editor's answer to a comment as the newsroom; return it.
+
+    A reply to a comment that is not public approves that comment first: an
+    answer makes no sense under a question nobody can read.
+    """
+    if parent.status != Comment.Status.APPROVED:
+        comment_moderate(
+            comments=Comment.objects.filter(pk=parent.pk),
+            status=Comment.Status.APPROVED,
+            user=user,
+        )
+    reply = Comment.objects.create(
+        article=parent.article,
+        parent_id=reply_parent(
+            parent.pk,
+            Comment.objects.parents_of(parent.article),
+            settings.COMMENTS_THREAD_DEPTH,
+        ),
+        author_name=user.get_full_name() or user.get_username(),
+        author_email=user.email or settings.DEFAULT_FROM_EMAIL,
+        body=body,
+        status=Comment.Status.APPROVED,
+        by_newsroom=True,
+    )
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[reply],
+        action_flag=ADDITION,
+        change_message=[{"added": {}}],
+    )
+    notifications.comments_approved([reply])
+    return reply

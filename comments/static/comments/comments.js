@@ -12,8 +12,13 @@ async function refreshCaptcha(button) {
     throw new Error(response.statusText);
   }
   const challenge = await response.json();
+  const hidden = captcha.querySelector("input[type=hidden]");
+  const audio = captcha.querySelector("[data-captcha-audio]");
+  if (audio) {
+    audio.href = audio.href.replace(hidden.value, challenge.key);
+  }
   captcha.querySelector("img").src = challenge.image_url;
-  captcha.querySelector("input[type=hidden]").value = challenge.key;
+  hidden.value = challenge.key;
   const answer = captcha.querySelector("input[type=text]");
   answer.value = "";
   answer.focus();
@@ -61,3 +66,6 @@ document.addEventListener("click", (event) => {
     cancelReply();
   }
 });
+
+// After a failed post, take the reader to the list of what to fix.
+document.getElementById("form-errors")?.focus();
