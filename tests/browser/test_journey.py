@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, SCREENSHOTS, field, log_in, solve_captcha
+from .conftest import DESKTOP, field, log_in, solve_captcha
 
 COMMENT = "Kazakhstan's legal framework will decide how far this goes."
 AWAITING = "Your comment is awaiting moderation."
@@ -21,7 +21,6 @@ def test_reader_comment_waits_for_an_editor_then_appears(
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
     assert editor.has_perm("comments.moderate_comment")
     article_url = live_server.url + article.get_absolute_url()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     # A reader posts a comment and sees it held for moderation.
     reader = browser.new_context(viewport=DESKTOP).new_page()
@@ -65,7 +64,6 @@ def test_reader_comment_waits_for_an_editor_then_appears(
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Aigerim")
     expect(row).to_contain_text(article.title)
-    desk.screenshot(path=SCREENSHOTS / "moderation-queue.png", full_page=True)
     row.get_by_role("checkbox").check()
     desk.locator("select[name=action]").select_option(label="Approve")
     desk.get_by_role("button", name="Go").click()
@@ -81,5 +79,4 @@ def test_reader_comment_waits_for_an_editor_then_appears(
     expect(published).not_to_have_class(PENDING_CLASS)
     expect(published.locator(".comment-author")).to_have_text("Aigerim")
     expect(reader.get_by_text(AWAITING)).to_have_count(0)
-    reader.screenshot(path=SCREENSHOTS / "article.png", full_page=True)
     reader.context.close()

@@ -52,6 +52,13 @@ function setReplyTarget(respond, parentId, author) {
 }
 
 document.addEventListener("click", (event) => {
+  const errorLink = event.target.closest(".error-links a");
+  if (errorLink) {
+    // Put the caret in the field, not just scroll to it.
+    event.preventDefault();
+    document.querySelector(errorLink.getAttribute("href"))?.focus();
+    return;
+  }
   const refresh = event.target.closest(".captcha-refresh");
   const reply = event.target.closest(".comment-reply-link");
   const cancel = event.target.closest("#cancel-reply");
@@ -67,5 +74,8 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// After a failed post, take the reader to the list of what to fix.
-document.getElementById("form-errors")?.focus();
+// After a failed post, take the reader to the list of what to fix (once the
+// page has scrolled to the form, which would otherwise drop the focus).
+window.addEventListener("load", () => {
+  document.getElementById("form-errors")?.focus();
+});
