@@ -103,6 +103,8 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "submitted_at"]),
             models.Index(fields=["status", "-submitted_at"]),
+            # The desk's comments per day, and the "All" tab's newest first.
+            models.Index(fields=["submitted_at"], name="comment_submitted_at"),
         ]
 
     def __str__(self):
