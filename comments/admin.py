@@ -1,15 +1,19 @@
 """The moderation queue: the Comment admin, pending comments first."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
-from . import moderation
+from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
+from .admin_views import DECISIONS, DONE
 from .models import Comment, Keyword, ModerationReason
 from .services import comment_moderate
 
@@ -24,9 +28,7 @@ class StatusFilter(admin.SimpleListFilter):
     ALL = "all"
 
     def lookups(self, request, model_admin):
-        counts = dict(
-            Comment.objects.order_by().values_list("status").annotate(Count("pk"))
-        )
+        counts = Comment.objects.outcomes()
         tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
         tabs.append((self.ALL, _("All"), sum(counts.values())))
         return [(value, f"{label} ({count})") for value, label, count in tabs]
@@ -72,28 +74,6 @@ class ReasonFilter(admin.SimpleListFilter):
         )
 
 
-DONE = {
-    Status.APPROVED: ngettext_lazy(
-        "%(count)d comment approved.", "%(count)d comments approved.", "count"
-    ),
-    Status.PENDING: ngettext_lazy(
-        "%(count)d comment moved back to pending.",
-        "%(count)d comments moved back to pending.",
-        "count",
-    ),
-    Status.SPAM: ngettext_lazy(
-        "%(count)d comment marked as spam.",
-        "%(count)d comments marked as spam.",
-        "count",
-    ),
-    Status.TRASH: ngettext_lazy(
-        "%(count)d comment moved to the trash.",
-        "%(count)d comments moved to the trash.",
-        "count",
-    ),
-}
-
-
 def moderation_action(name, status, description):
     """An admin action that moves the selected comments to one status."""
 
@@ -108,7 +88,7 @@ def moderation_action(name, status, description):
 
 @admin.register(Comment)
 class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
-    list_display = ["excerpt", "author", "article", "submitted_at", "status", "why"]
+    list_display = ["excerpt", "author", "posted", "why", "status"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, ReasonFilter, "article"]
     list_select_related = ["article"]
@@ -130,30 +110,67 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     ]
     fields = [
         "article",
-        "parent",
         "status",
         "author_name",
         "author_email",
         "author_url",
         "body",
         "is_removed",
+        "why",
+        "thread",
+        "record",
         "submitted_at",
         "ip_address",
         "user_agent",
-        "why",
+        "by_newsroom",
     ]
     readonly_fields = [
         "article",
-        "parent",
         "is_removed",
         "submitted_at",
         "ip_address",
         "user_agent",
+        "by_newsroom",
         "why",
+        "thread",
+        "record",
     ]
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(partial(function, model_admin=self))
+
+        return [
+            path("desk/", view(admin_views.desk), name="comments_desk"),
+            path(
+                "<int:pk>/decide/",
+                view(admin_views.decide),
+                name="comments_comment_decide",
+            ),
+            path(
+                "<int:pk>/reply/",
+                view(admin_views.reply),
+                name="comments_comment_reply",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("reasons")
+
+    def get_list_display(self, request):
+        """Moderators get the one-click buttons where the status is shown."""
+        if self.has_moderate_permission(request):
+            return [*self.list_display[:-1], "decide"]
+        return self.list_display
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "decisions": DECISIONS,
+            "can_moderate": self.has_moderate_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
@@ -174,7 +191,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     def excerpt(self, comment):
         if comment.is_removed:
             return _("This comment was deleted.")
-        return Truncator(comment.body).chars(120)
+        return Truncator(comment.body).chars(90)
 
     @admin.display(description=_("author"), ordering="author_name")
     def author(self, comment):
@@ -185,10 +202,71 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             comment.ip_address or "",
         )
 
+    @admin.display(description=_("posted"), ordering="submitted_at")
+    def posted(self, comment):
+        return render_to_string(
+            "admin/comments/comment/_posted.html", {"comment": comment}
+        )
+
     @admin.display(description=_("why"))
     def why(self, comment):
         return format_html_join(
             "", "<div>{}</div>", ((reason,) for reason in comment.reasons.all())
+        )
+
+    @admin.display(description=_("status"))
+    def decide(self, comment):
+        """The status, and a button for each other decision (one click, POST).
+
+        The buttons submit the changelist's own form (its CSRF token and the
+        page to come back to) to the decide view, so no form is nested.
+        """
+        return render_to_string(
+            "admin/comments/comment/_decisions.html",
+            {
+                "comment": comment,
+                "decisions": DECISIONS,
+                "formaction": reverse(
+                    "admin:comments_comment_decide", args=[comment.pk]
+                ),
+            },
+        )
+
+    @admin.display(description=_("the conversation"))
+    def thread(self, comment):
+        return render_to_string(
+            "admin/comments/comment/_thread.html",
+            {
+                "parent": comment.parent,
+                "replies": comment.replies.select_related(None).order_by(
+                    "submitted_at", "pk"
+                ),
+            },
+        )
+
+    @admin.display(description=_("the author's other comments"))
+    def record(self, comment):
+        records = []
+        for field, label in [
+            ("author_email", _("Same email")),
+            ("ip_address", _("Same IP address")),
+        ]:
+            others = Comment.objects.others_by(comment, field)
+            outcomes = others.outcomes()
+            records.append(
+                {
+                    "label": label,
+                    "value": getattr(comment, field),
+                    "outcomes": [
+                        (name, outcomes[value])
+                        for value, name in Status.choices
+                        if value in outcomes
+                    ],
+                    "latest": others.order_by("-submitted_at")[:5],
+                }
+            )
+        return render_to_string(
+            "admin/comments/comment/_record.html", {"records": records}
         )
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import privacy
-from .services import personal_data_erase, personal_data_export
+from .personal_data import personal_data_erase, personal_data_export
 
 
 class ExportForm(forms.Form):

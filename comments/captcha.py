@@ -6,10 +6,14 @@ on the first attempt, right or wrong, so an answer can be used only once.
 
 import re
 import secrets
+import subprocess
+import tempfile
+from pathlib import Path
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +28,31 @@ def sum_challenge():
     return f"{first} + {second} =", str(first + second)
 
 
+def spoken(challenge):
+    """The sum as words for flite: "3 + 8 =" becomes "What is 3 plus 8?".
+
+    flite has English voices only, so these words are not translated.
+    """
+    words = " ".join(challenge.replace("+", " plus ").replace("=", " ").split())
+    return f"What is {words}? Once more: {words}."
+
+
+def speak(text):
+    """WAV audio of `text`, made by Debian's flite."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sum.wav"
+        subprocess.run(
+            [settings.CAPTCHA_FLITE_PATH, "-t", text, "-o", str(path)],
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+        return path.read_bytes()
+
+
 class SumCaptchaWidget(CaptchaTextInput):
-    """The image, the answer box and a "new sum" control that works without JS.
+    """The image, a link to hear the sum, the answer box and a "new sum"
+    control that works without JS.
 
     A lazy widget draws no challenge: django-simple-captcha writes a row for
     every challenge, and the article page must write nothing. The browser
@@ -47,6 +74,12 @@ class SumCaptchaWidget(CaptchaTextInput):
         context = forms.MultiWidget.get_context(self, name, value, attrs)
         context["image"] = self._key and self.image_url()
         context["refresh_url"] = reverse("captcha-refresh")
+        # The library reads its settings once, at import; ours are live. The
+        # pattern lets the page's script point the link at a fetched challenge.
+        if settings.CAPTCHA_FLITE_PATH:
+            pattern = reverse("comments:captcha-audio", args=["KEY"])
+            context["audio_pattern"] = pattern
+            context["audio"] = self._key and pattern.replace("KEY", self._key)
         return context
 
 

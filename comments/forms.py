@@ -124,11 +124,7 @@ class CommentForm(forms.ModelForm):
         parent_id = self.cleaned_data["parent"]
         if parent_id is None:
             return None
-        parents = dict(
-            Comment.objects.approved()
-            .filter(article=self.article)
-            .values_list("pk", "parent_id")
-        )
+        parents = Comment.objects.parents_of(self.article)
         if parent_id not in parents:
             raise ValidationError(
                 _("You can only reply to a published comment on this article."),

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,24 @@ class CommentQuerySet(models.QuerySet):
             .filter(article=article)
             .defer("author_email", "ip_address", "user_agent")
             .order_by("submitted_at", "pk")
+        )
+
+    def outcomes(self):
+        """How many of these comments have each status: {status: count}."""
+        return dict(self.order_by().values_list("status").annotate(Count("pk")))
+
+    def others_by(self, comment, field):
+        """The other comments that share this one's email (any case) or IP."""
+        value = getattr(comment, field)
+        if not value:
+            return self.none()
+        lookup = "author_email__iexact" if field == "author_email" else field
+        return self.exclude(pk=comment.pk).filter(**{lookup: value})
+
+    def parents_of(self, article):
+        """Each approved comment of an article mapped to its parent's id."""
+        return dict(
+            self.approved().filter(article=article).values_list("pk", "parent_id")
         )
 
     def awaiting_reader(self, article, ids):
@@ -92,6 +110,8 @@ class Comment(models.Model):
             "as a placeholder so that its replies still read as a thread."
         ),
     )
+    # An editor's reply, published at once under the editor's display name.
+    by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -107,6 +127,8 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "submitted_at"]),
             models.Index(fields=["status", "-submitted_at"]),
+            # The desk's comments per day, and the "All" tab's newest first.
+            models.Index(fields=["submitted_at"], name="comment_submitted_at"),
         ]
 
     def __str__(self):

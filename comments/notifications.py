@@ -67,6 +67,9 @@ def to_editors(kind, comment):
         "admin_url": absolute(
             reverse("admin:comments_comment_change", args=[comment.pk])
         ),
+        "decide_url": absolute(
+            reverse("admin:comments_comment_decide", args=[comment.pk])
+        ),
         "queue_url": absolute(reverse("admin:comments_comment_changelist")),
         "article_url": absolute(comment.article.get_absolute_url()),
         "held": kind == "held",

@@ -1,29 +1,23 @@
-"""The comment workflows that change data: submitting, moderating, erasing."""
+"""The comment workflows that change data: submitting, moderating, replying."""
 
 import hashlib
+import json
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, DELETION, LogEntry
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import capfirst
 
-from . import moderation, notifications, privacy
+from . import moderation, notifications
 from .caching import invalidate_threads
 from .models import Comment, Keyword, ModerationReason
+from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
-
-# What the history records as changed for comments that stay after erasure.
-ERASED_FIELDS = {
-    privacy.Fate.ANONYMISED: privacy.ANONYMISED_FIELDS,
-    privacy.Fate.PLACEHOLDER: [*privacy.ANONYMISED_FIELDS, "body"],
-}
 
 
 class Refused(Exception):
@@ -148,7 +142,7 @@ def comment_moderate(*, comments, status, user):
         user_id=user.pk,
         queryset=changed,
         action_flag=CHANGE,
-        change_message=[{"changed": {"fields": ["Status"]}}],
+        change_message=decision_message(status),
     )
     if status == Comment.Status.APPROVED:
         notifications.comments_approved(
@@ -157,102 +151,43 @@ def comment_moderate(*, comments, status, user):
     return len(changed)
 
 
-def personal_data_export(email):
-    """Every comment made with an email address, as rows for a file."""
-    comments = (
-        Comment.objects.by_email(email)
-        .select_related("article")
-        .order_by("submitted_at", "pk")
-    )
-    return [privacy.export_row(comment) for comment in comments]
+def decision_message(status):
+    """The history's record of a decision: "Changed Status." for the admin,
+    and the new status, one fixed text per status, for the desk to count."""
+    return json.dumps([{"changed": {"fields": ["Status"]}, "status": status}])
 
 
 @transaction.atomic
-def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
-    """Anonymise every comment made with an email address; return the plan.
+def comment_reply(*, parent, body, user):
+    """Publish an editor's answer to a comment as the newsroom; return it.
 
-    The plan pairs each comment with its fate (see privacy.plan_erasure). A
-    dry run changes nothing; otherwise `user` is recorded in the history.
+    A reply to a comment that is not public approves that comment first: an
+    answer makes no sense under a question nobody can read.
     """
-    comments = list(
-        Comment.objects.by_email(email)
-        .select_related("article")
-        .select_for_update(of=("self",))
-        .order_by("submitted_at", "pk")
-    )
-    replied_to = set(
-        Comment.objects.filter(parent__in=comments)
-        .exclude(pk__in=[comment.pk for comment in comments])
-        .values_list("parent_id", flat=True)
-    )
-    plan = privacy.plan_erasure(comments, replied_to, delete_text)
-    if not dry_run:
-        apply_erasure(plan, user)
-    return plan
-
-
-def apply_erasure(plan, user):
-    groups = {fate: [] for fate in privacy.Fate}
-    for comment, fate in plan:
-        privacy.anonymise(comment)
-        if fate != privacy.Fate.ANONYMISED:
-            privacy.remove_text(comment)
-        groups[fate].append(comment)
-    comments = [comment for comment, _fate in plan]
-    Comment.objects.bulk_update(
-        comments, [*privacy.ANONYMISED_FIELDS, "body", "is_removed"]
-    )
-    invalidate_threads({comment.article_id for comment in comments})
-    scrub_history(comments)
-    for fate, fields in ERASED_FIELDS.items():
-        LogEntry.objects.log_actions(
-            user_id=user.pk,
-            queryset=groups[fate],
-            action_flag=CHANGE,
-            change_message=[{"changed": {"fields": field_labels(fields)}}],
+    if parent.status != Comment.Status.APPROVED:
+        comment_moderate(
+            comments=Comment.objects.filter(pk=parent.pk),
+            status=Comment.Status.APPROVED,
+            user=user,
         )
-    deleted = groups[privacy.Fate.DELETED]
+    reply = Comment.objects.create(
+        article=parent.article,
+        parent_id=reply_parent(
+            parent.pk,
+            Comment.objects.parents_of(parent.article),
+            settings.COMMENTS_THREAD_DEPTH,
+        ),
+        author_name=user.get_full_name() or user.get_username(),
+        author_email=user.email or settings.DEFAULT_FROM_EMAIL,
+        body=body,
+        status=Comment.Status.APPROVED,
+        by_newsroom=True,
+    )
     LogEntry.objects.log_actions(
-        user_id=user.pk, queryset=deleted, action_flag=DELETION
+        user_id=user.pk,
+        queryset=[reply],
+        action_flag=ADDITION,
+        change_message=[{"added": {}}],
     )
-    Comment.objects.filter(pk__in=[comment.pk for comment in deleted]).delete()
-
-
-def field_labels(names):
-    return [str(capfirst(Comment._meta.get_field(name).verbose_name)) for name in names]
-
-
-def scrub_history(comments):
-    """Rename the comments in earlier history entries, which named the author."""
-    names = {str(comment.pk): str(comment)[:200] for comment in comments}
-    entries = list(
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Comment),
-            object_id__in=names,
-        )
-    )
-    for entry in entries:
-        entry.object_repr = names[entry.object_id]
-    LogEntry.objects.bulk_update(entries, ["object_repr"])
-
-
-def retention_apply(*, now=None, batch_size=1000):
-    """Trim connection data past the retention period; return how many changed.
-
-    IP addresses are truncated in place rather than cleared, so that checks
-    by address keep working on old comments at network precision.
-    """
-    days = settings.NEWSROOM_IP_RETENTION_DAYS
-    cutoff = (now or timezone.now()) - timedelta(days=days)
-    untrimmed = (
-        Comment.objects.untrimmed(before=cutoff)
-        .only("ip_address", "user_agent")
-        .order_by("pk")
-    )
-    count, last = 0, 0
-    while batch := list(untrimmed.filter(pk__gt=last)[:batch_size]):
-        for comment in batch:
-            privacy.trim(comment)
-        Comment.objects.bulk_update(batch, ["ip_address", "user_agent"])
-        count, last = count + len(batch), batch[-1].pk
-    return count
+    notifications.comments_approved([reply])
+    return reply

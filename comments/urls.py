@@ -7,6 +7,7 @@ urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(

@@ -1,7 +1,10 @@
+from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from articles.models import Article
 from newsroom.http import client_ip
 
+from .captcha import speak, spoken
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm
 from .models import Comment
@@ -100,3 +104,18 @@ def unsubscribe(request, token):
         article=comment.article, author_email__iexact=comment.author_email
     ).update(notify_replies=False)
     return render(request, "comments/unsubscribed.html", {"article": comment.article})
+
+
+def captcha_audio(request, key):
+    """The CAPTCHA's sum read aloud, for readers who cannot see the picture."""
+    if not settings.CAPTCHA_FLITE_PATH:
+        raise Http404
+    challenge = (
+        CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now())
+        .values_list("challenge", flat=True)
+        .first()
+    )
+    if challenge is None:
+        # Gone, as the library answers: an expired sum is not to be indexed.
+        return HttpResponse(status=410)
+    return HttpResponse(speak(spoken(challenge)), content_type="audio/wav")

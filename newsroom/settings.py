@@ -5,6 +5,7 @@ Production (DEBUG off) refuses to start without a SECRET_KEY.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -215,6 +216,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
 # django-simple-captcha: a sum that reads like the seed, "2 + 3 =".
 
 CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.sum_challenge"
+# The sum read aloud where Debian's flite is installed; without it the form
+# offers no audio link.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)

@@ -1,5 +1,6 @@
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 
 def csrf_failure(request, reason=""):
@@ -10,3 +11,8 @@ def csrf_failure(request, reason=""):
 def health(request):
     """A bare response: for load balancers, and the benchmark's ceiling."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; send them the SVG."""
+    return redirect(static("newsroom/favicon.svg"), permanent=True)

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
 
 from comments.models import Comment
+from comments.personal_data import personal_data_erase, personal_data_export
 from comments.privacy import (
     TRUNCATED_IP,
     Fate,
@@ -20,7 +21,6 @@ from comments.privacy import (
     policy_text,
     truncate_ip,
 )
-from comments.services import personal_data_erase, personal_data_export
 from tests.factories import make_article, make_comment, make_editor
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "privacy-and-wordpress.md"

@@ -6,7 +6,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.services import retention_apply
+from comments.personal_data import retention_apply
 from tests.factories import make_article, make_comment
 
 

@@ -9,7 +9,7 @@ skipped, so it is cheap and safe to run daily from cron.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from comments.services import retention_apply
+from comments.personal_data import retention_apply
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from comments.personal_data import personal_data_erase
 from comments.privacy import Fate
-from comments.services import personal_data_erase
 
 
 class Command(BaseCommand):

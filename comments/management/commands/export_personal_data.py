@@ -10,8 +10,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from comments.personal_data import personal_data_export
 from comments.privacy import EXPORT_FORMATS
-from comments.services import personal_data_export
 
 
 class Command(BaseCommand):

@@ -17,6 +17,11 @@ async function refreshCaptcha(button, { focus = true } = {}) {
   const image = captcha.querySelector("img");
   image.src = challenge.image_url;
   image.hidden = false;
+  const audio = captcha.querySelector(".captcha-audio");
+  if (audio) {
+    audio.href = audio.dataset.urlPattern.replace("KEY", challenge.key);
+    audio.hidden = false;
+  }
   captcha.removeAttribute("data-lazy");
   captcha.querySelector("input[type=hidden]").value = challenge.key;
   button.textContent = button.dataset.labelNew;
@@ -64,6 +69,13 @@ function setReplyTarget(respond, parentId, author) {
 }
 
 document.addEventListener("click", (event) => {
+  const errorLink = event.target.closest(".error-links a");
+  if (errorLink) {
+    // Put the caret in the field, not just scroll to it.
+    event.preventDefault();
+    document.querySelector(errorLink.getAttribute("href"))?.focus();
+    return;
+  }
   const refresh = event.target.closest(".captcha-refresh");
   const reply = event.target.closest(".comment-reply-link");
   const cancel = event.target.closest("#cancel-reply");
@@ -77,4 +89,10 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
     cancelReply();
   }
+});
+
+// After a failed post, take the reader to the list of what to fix (once the
+// page has scrolled to the form, which would otherwise drop the focus).
+window.addEventListener("load", () => {
+  document.getElementById("form-errors")?.focus();
 });

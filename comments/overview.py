@@ -1,0 +1,116 @@
+"""The moderation desk's numbers: each one aggregate query, however many
+comments there are."""
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from .charts import stacked_bars
+from .models import Comment
+from .services import decision_message
+
+Status = Comment.Status
+# Stacked bottom up; dark enough to read as text on white (WCAG AA).
+OUTCOME_COLOURS = [
+    (Status.APPROVED, "#2e7d32"),
+    (Status.PENDING, "#a15c00"),
+    (Status.SPAM, "#b3261e"),
+    (Status.TRASH, "#5f6368"),
+]
+CHART_DAYS = 30
+DECISION_DAYS = 7
+BUSIEST = 10
+
+
+def overview(now=None):
+    now = now or timezone.now()
+    days = daily_outcomes(now)
+    outcomes = [
+        (status, Status(status).label, colour) for status, colour in OUTCOME_COLOURS
+    ]
+    return {
+        "queue": queue_state(),
+        "days": days,
+        "outcomes": outcomes,
+        "chart": stacked_bars(days, outcomes),
+        "busiest": busiest_articles(),
+        "editors": editor_decisions(now),
+        "chart_days": CHART_DAYS,
+        "decision_days": DECISION_DAYS,
+    }
+
+
+def queue_state():
+    """How many comments wait, and since when the oldest has waited."""
+    return Comment.objects.pending().aggregate(
+        count=Count("pk"), oldest=Min("submitted_at")
+    )
+
+
+def daily_outcomes(now, days=CHART_DAYS):
+    """[(date, {status: count})] of the comments posted each day, oldest first."""
+    today = timezone.localdate(now)
+    dates = [today - timedelta(days=back) for back in reversed(range(days))]
+    since = timezone.make_aware(datetime.combine(dates[0], time.min))
+    rows = (
+        Comment.objects.filter(submitted_at__gte=since)
+        .annotate(day=TruncDate("submitted_at"))
+        .values_list("day", "status")
+        .annotate(Count("pk"))
+        .order_by()
+    )
+    counts = {(day, status): count for day, status, count in rows}
+    return [
+        (date, {status: counts.get((date, status), 0) for status in Status.values})
+        for date in dates
+    ]
+
+
+def busiest_articles(limit=BUSIEST):
+    """The articles with the most pending comments."""
+    return (
+        Comment.objects.pending()
+        .values("article_id", "article__title")
+        .annotate(pending=Count("pk"))
+        .order_by("-pending", "article__title")[:limit]
+    )
+
+
+def editor_decisions(now, days=DECISION_DAYS):
+    """What each editor decided (and how often they replied), from the history."""
+    kinds = {decision_message(status): status for status in Status.values}
+    rows = (
+        LogEntry.objects.filter(
+            Q(change_message__in=kinds) | Q(action_flag=ADDITION),
+            content_type__app_label="comments",
+            content_type__model="comment",
+            action_time__gte=now - timedelta(days=days),
+        )
+        .values_list(
+            "user_id",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+            "action_flag",
+            "change_message",
+        )
+        .annotate(Count("pk"))
+        .order_by()
+    )
+    editors = {}
+    for user_id, username, first, last, flag, message, count in rows:
+        editor = editors.setdefault(
+            user_id,
+            {
+                "name": f"{first} {last}".strip() or username,
+                "replies": 0,
+                "total": 0,
+                **dict.fromkeys(Status.values, 0),
+            },
+        )
+        editor["replies" if flag == ADDITION else kinds[message]] += count
+        editor["total"] += count
+    return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
