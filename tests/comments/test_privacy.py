@@ -23,7 +23,7 @@ from comments.privacy import (
 )
 from tests.factories import make_article, make_comment, make_editor
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "privacy-and-wordpress.md"
+DOCS = Path(__file__).resolve().parents[2] / "README.md"
 
 
 class TruncateIpTests(SimpleTestCase):
