@@ -84,10 +84,16 @@ class Article(models.Model):
         )
 
     @property
+    def comments_close_at(self):
+        """When comments close by age (COMMENTS_CLOSE_AFTER_DAYS), if they do."""
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return self.published_at + timedelta(days) if days else None
+
+    @property
     def discussion_closed(self):
         """Closed by an editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set."""
-        days = settings.COMMENTS_CLOSE_AFTER_DAYS
-        too_old = bool(days) and self.published_at < timezone.now() - timedelta(days)
+        closes_at = self.comments_close_at
+        too_old = closes_at is not None and closes_at <= timezone.now()
         return not self.comments_open or too_old
 
     @property

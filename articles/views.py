@@ -1,7 +1,9 @@
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, ListView
 
+from comments.caching import cached_page, is_anonymous_visit, store_page, thread_version
 from comments.sections import comments_section
 
 from .models import Article
@@ -19,6 +21,22 @@ class ArticleListView(PublishedArticleMixin, ListView):
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
+    """The article and its comments; whole pages are cached for plain visits."""
+
+    def get(self, request, *args, **kwargs):
+        page_number = self.kwargs.get("page", 1)
+        if not is_anonymous_visit(request):
+            return vary_on_cookie(super().get(request, *args, **kwargs))
+        content = cached_page(self.kwargs["slug"], page_number)
+        if content is not None:
+            return vary_on_cookie(HttpResponse(content))
+        self.object = self.get_object()
+        version = thread_version(self.object.pk)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response.render()
+        store_page(self.object, page_number, version, response.content)
+        return vary_on_cookie(response)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:
@@ -29,3 +47,9 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
             raise Http404(str(error)) from error
         context.update(section)
         return context
+
+
+def vary_on_cookie(response):
+    """Shared caches must tell readers with personal cookies apart."""
+    patch_vary_headers(response, ["Cookie"])
+    return response

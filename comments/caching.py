@@ -1,17 +1,26 @@
-"""The rendered thread of an article, cached until something in it changes.
+"""Cached article pages and threads, dropped the moment something in them changes.
 
-Each article has a version token in the shared cache; rendered pages of its
-thread are stored under the current token. A change to a comment or to the
-article replaces the token at once and again when the transaction commits,
-so no request can re-cache the old thread after the editor is told it is done.
+Each article has a version token in the shared cache. Rendered thread pages,
+and whole article pages for readers who bring nothing personal (no pending
+comment, no saved name, no notice), are stored with the token that was
+current before they were rendered. A change to a comment or to the article
+replaces the token at once and again when its transaction commits, so no
+request can serve or re-cache the old page once the editor has been told the
+decision is done.
 """
 
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
 
 VERSION = "comments:thread-version:{}"
+PAGE = "comments:article-page:{}:{}:{}"
+# Cookies that make a page personal: it is then rendered for that reader alone.
+PERSONAL_COOKIES = ("newsroom_pending", "newsroom_commenter", "messages")
 
 
 def thread_version(article_id):
@@ -26,3 +35,42 @@ def invalidate_threads(article_ids):
 
     replace_versions()
     transaction.on_commit(replace_versions)
+
+
+def is_anonymous_visit(request):
+    """A plain GET from a reader with nothing personal to show."""
+    personal = (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and not any(name in request.COOKIES for name in personal)
+    )
+
+
+def page_key(slug, page_number):
+    return PAGE.format(slug, page_number, get_language())
+
+
+def cached_page(slug, page_number):
+    """The stored page, if its article has not changed since it was rendered."""
+    entry = cache.get(page_key(slug, page_number))
+    if entry is None or (entry["until"] and timezone.now() >= entry["until"]):
+        return None
+    if cache.get(VERSION.format(entry["article"])) != entry["version"]:
+        return None
+    return entry["content"]
+
+
+def store_page(article, page_number, version, content):
+    """Keep a rendered page under the version read before rendering it."""
+    entry = {
+        "article": article.pk,
+        "version": version,
+        "content": content,
+        "until": article.comments_close_at,
+    }
+    cache.set(
+        page_key(article.slug, page_number),
+        entry,
+        settings.COMMENTS_THREAD_CACHE_SECONDS,
+    )

@@ -73,7 +73,7 @@ class SumCaptchaWidget(CaptchaTextInput):
     def get_context(self, name, value, attrs):
         context = forms.MultiWidget.get_context(self, name, value, attrs)
         context["image"] = self._key and self.image_url()
-        context["refresh_url"] = reverse("captcha-refresh")
+        context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The
         # pattern lets the page's script point the link at a fetched challenge.
         if settings.CAPTCHA_FLITE_PATH:

@@ -103,12 +103,17 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
 
-    def __init__(self, *args, article=None, lazy_captcha=False, **kwargs):
+    def __init__(self, *args, article=None, lazy=False, **kwargs):
+        """A lazy form leaves out what is the reader's own: the CAPTCHA sum,
+        the CSRF token and the time it was served. The article page can then
+        be the same for every reader (and cached whole); the page's script
+        fetches those parts when the reader starts on the form."""
         super().__init__(*args, **kwargs)
         self.article = article
-        self.fields["captcha"].widget.lazy = lazy_captcha
+        self.lazy = lazy
+        self.fields["captcha"].widget.lazy = lazy
         self.label_suffix = ""
-        self.fields["timestamp"].initial = stamp()
+        self.fields["timestamp"].initial = "" if lazy else stamp()
         self.fields["body"].strip = False
         self.fields["body"].validators.append(no_control_characters)
         self.fields["author_name"].validators.append(no_invisible_characters)

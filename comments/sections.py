@@ -90,7 +90,7 @@ def reply_form(request, article):
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
         initial["parent"] = replytocom
-    return CommentForm(article=article, initial=initial, lazy_captcha=True)
+    return CommentForm(article=article, initial=initial, lazy=True)
 
 
 def replying_to(form, article):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
+    path("comments/challenge/", views.challenge, name="challenge"),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(

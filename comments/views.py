@@ -2,19 +2,22 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
 from newsroom.http import client_ip
 
 from .captcha import speak, spoken
 from .cookies import forget_commenter, remember_commenter, remember_pending
-from .forms import CommentForm
+from .forms import CommentForm, stamp
 from .models import Comment
 from .notifications import comment_from_token
 from .sections import comments_section
@@ -22,6 +25,11 @@ from .services import Refused, comment_submit
 from .threads import Thread
 
 
+# The article page is the same for every reader, so it carries no CSRF token:
+# the page's script fetches one (see `challenge`). Without JavaScript the first
+# post arrives without it; nothing is stored then, and the reader gets the form
+# back, text kept, with a token and a sum. The check itself is Django's.
+@csrf_exempt
 @require_POST
 def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
@@ -35,6 +43,12 @@ def post_comment(request, slug):
     form = CommentForm(request.POST, article=article)
     if "new_challenge" in request.POST:
         return render_article(request, article, form.draft())
+    if csrf_rejected(request):
+        notice = _(
+            "Your browser did not send the form's security token, so nothing was "
+            "saved yet. Your text is kept below: solve the sum and post again."
+        )
+        return render_article(request, article, form.draft(), 403, notice)
     if not form.is_valid():
         form.restamp()
         return render_article(request, article, form, status=400)
@@ -70,9 +84,40 @@ def posted(request, comment, data):
     return response
 
 
-def render_article(request, article, form, status=200):
-    context = {"article": article, **comments_section(request, article, form)}
+def csrf_rejected(request):
+    return (
+        CsrfViewMiddleware(HttpResponse).process_view(request, None, (), {}) is not None
+    )
+
+
+def render_article(request, article, form, status=200, notice=""):
+    context = {
+        "article": article,
+        "form_notice": notice,
+        **comments_section(request, article, form),
+    }
     return render(request, "articles/article_detail.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def challenge(request):
+    """What the lazy form lacks: a sum of its own, a CSRF token and the time."""
+    if request.headers.get("X-Requested-With") != "XMLHttpRequest":
+        raise Http404
+    key = CaptchaStore.generate_key()
+    audio = settings.CAPTCHA_FLITE_PATH and reverse(
+        "comments:captcha-audio", args=[key]
+    )
+    return JsonResponse(
+        {
+            "key": key,
+            "image_url": reverse("captcha-image", args=[key]),
+            "audio_url": audio or None,
+            "csrf_token": get_token(request),
+            "timestamp": stamp(),
+        }
+    )
 
 
 def comment_permalink(request, pk):

@@ -26,6 +26,11 @@ from tests.factories import (
 from .base import POST_URL, URL, PostingTestCase
 
 
+def captured_stamp(response):
+    html = response.content.decode()
+    return html.split('name="timestamp" value="')[1].split('"')[0]
+
+
 class DefenceTestCase(PostingTestCase):
     def reasons(self, comment):
         return [str(reason) for reason in comment.reasons.all()]
@@ -116,10 +121,19 @@ class FormTimestampTests(DefenceTestCase):
         response = self.post(timestamp="")
         self.assertContains(response, "Part of the form is missing", status_code=400)
 
-    def test_the_served_form_carries_a_fresh_signed_stamp(self):
-        page = self.client.get(URL).content.decode()
-        served = int(page.split('name="timestamp" value="')[1].split(":")[0])
+    def test_the_form_gets_a_fresh_signed_stamp_with_its_sum(self):
+        challenge = self.client.get(
+            "/comments/challenge/", headers={"X-Requested-With": "XMLHttpRequest"}
+        ).json()
+        served = int(challenge["timestamp"].split(":")[0])
         assert abs(served - time.time()) < 5
+        assert challenge["csrf_token"]
+        assert CaptchaStore.objects.filter(hashkey=challenge["key"]).exists()
+
+    def test_a_form_sent_back_with_errors_carries_a_stamp(self):
+        response = self.post(body="")
+        stamp_value = captured_stamp(response)
+        assert abs(int(stamp_value.split(":")[0]) - time.time()) < 120
 
 
 class FloodTests(DefenceTestCase):

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from captcha.models import CaptchaStore
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article
@@ -12,6 +12,7 @@ from tests.factories import (
     fetched_captcha_key,
     make_article,
     make_comment,
+    solved_captcha,
 )
 
 from .base import POST_URL, URL, PostingTestCase
@@ -322,3 +323,32 @@ class PostCommentTests(PostingTestCase):
         response = client.post(POST_URL, data)
         assert response.status_code == 403
         assert not Comment.objects.exists()
+
+
+@override_settings(COMMENTS_MIN_FORM_SECONDS=0)
+class WithoutJavaScriptTests(TestCase):
+    """The page carries no token or sum; the form comes back with both."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+
+    def test_a_first_post_without_a_token_comes_back_ready_to_post(self):
+        client = self.client_class(enforce_csrf_checks=True)
+        client.get(URL)
+        draft = {"body": "Kept text", "author_name": "Ana", "author_email": "a@x.org"}
+        response = client.post(POST_URL, {**draft, "timestamp": ""})
+        self.assertContains(response, "security token", status_code=403)
+        self.assertContains(response, "Kept text</textarea>", status_code=403)
+        assert not Comment.objects.exists()
+        html = response.content.decode()
+        token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        stamp_value = html.split('name="timestamp" value="')[1].split('"')[0]
+        data = {
+            **draft,
+            **solved_captcha(response),
+            "csrfmiddlewaretoken": token,
+            "timestamp": stamp_value,
+        }
+        assert client.post(POST_URL, data).status_code == 302
+        assert Comment.objects.get().body == "Kept text"

@@ -3,8 +3,9 @@
 // "Show a new sum" button asks the server for a fresh challenge.
 
 // "Show a new sum": swap the CAPTCHA in place instead of reloading the page.
-// The article page comes without a challenge (serving it writes nothing);
-// the first one is fetched when the reader starts on the form.
+// The article page is the same for every reader (serving it writes nothing,
+// and it can be cached whole): the sum, the CSRF token and the time the form
+// was served are fetched when the reader starts on the form.
 async function refreshCaptcha(button, { focus = true } = {}) {
   const captcha = button.closest(".captcha");
   const response = await fetch(button.dataset.refreshUrl, {
@@ -24,6 +25,9 @@ async function refreshCaptcha(button, { focus = true } = {}) {
   }
   captcha.removeAttribute("data-lazy");
   captcha.querySelector("input[type=hidden]").value = challenge.key;
+  const form = button.form;
+  form.querySelector("input[name=csrfmiddlewaretoken]").value = challenge.csrf_token;
+  form.querySelector("input[name=timestamp]").value = challenge.timestamp;
   button.textContent = button.dataset.labelNew;
   const answer = captcha.querySelector("input[type=text]");
   answer.value = "";
