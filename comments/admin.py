@@ -109,9 +109,17 @@ def moderation_action(name, status, description):
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "author", "article", "submitted_at", "status", "why"]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, ReasonFilter, "article"]
+    # Dates as a filter (today, past 7 days, this month, this year), not a
+    # date_hierarchy: the hierarchy costs two queries per view and reads the
+    # date of every comment in the tab (on SQLite through a Python function
+    # per row), which made a 100,000-comment queue slow (see bench/).
+    list_filter = [
+        StatusFilter,
+        ReasonFilter,
+        ("submitted_at", admin.DateFieldListFilter),
+        "article",
+    ]
     list_select_related = ["article"]
-    date_hierarchy = "submitted_at"
     search_fields = ["body", "author_name", "author_email", "ip_address"]
     ordering = ["-submitted_at"]
     list_per_page = 50

@@ -1,6 +1,11 @@
+import html
+import re
+from datetime import timedelta
+
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.utils import timezone
 
 from comments.models import Comment, Keyword
 from tests.factories import make_article, make_comment, make_editor
@@ -69,13 +74,24 @@ class QueueTests(TestCase):
             self.assertContains(response, "Pending words")
             self.assertNotContains(response, "Approved words")
 
-    def test_date_hierarchy_is_offered(self):
-        self.assertContains(self.client.get(QUEUE), '<nav class="toplinks">')
+    def test_filter_by_date(self):
+        make_comment(
+            self.article,
+            status="pending",
+            body="Words from last year",
+            submitted_at=timezone.now() - timedelta(days=400),
+        )
+        page = self.client.get(QUEUE).content.decode()
+        assert "Words from last year" in page
+        link = re.search(r'<a href="(\?[^"]*)"[^>]*>Past 7 days</a>', page)
+        response = self.client.get(QUEUE + html.unescape(link.group(1)))
+        self.assertContains(response, "Pending words")
+        self.assertNotContains(response, "Words from last year")
 
     def test_the_changelist_query_count_is_fixed(self):
         for _ in range(30):
             make_comment(self.article, status="pending")
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(9):
             self.client.get(QUEUE)
 
 
