@@ -23,8 +23,10 @@ class StatusFilter(admin.SimpleListFilter):
     ALL = "all"
 
     def lookups(self, request, model_admin):
+        # COUNT(*), not COUNT(id): PostgreSQL can then answer from the status
+        # index alone instead of reading every row (SQLite does either way).
         counts = dict(
-            Comment.objects.order_by().values_list("status").annotate(Count("pk"))
+            Comment.objects.order_by().values_list("status").annotate(count=Count("*"))
         )
         tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
         tabs.append((self.ALL, _("All"), sum(counts.values())))
