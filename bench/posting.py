@@ -46,32 +46,39 @@ class Outcome:
         return self.stored - self.accepted
 
 
-def write_requests(path, article, count, writer):
-    """`count` honest submissions, one per line, each with its own CAPTCHA.
+def target(article):
+    return f"/articles/{article.slug}/comments/"
+
+
+def submissions(article, count, writer, domain=POSTERS):
+    """`count` honest submissions, each with its own CAPTCHA.
 
     Each has a fresh challenge whose answer it knows, a form stamp a minute
-    old, a CSRF secret in cookie and form, and its own email; every fourth
+    old, a CSRF secret (for cookie and form) and its own email; every fourth
     replies to an approved comment.
     """
-    challenges = new_challenges(count)
     parents = list(Comment.objects.for_thread(article).values_list("pk", flat=True))
-    target = f"/articles/{article.slug}/comments/"
+    for number, challenge in enumerate(new_challenges(count)):
+        yield {
+            "csrfmiddlewaretoken": get_random_string(32),
+            "body": writer.comment(),
+            "author_name": writer.name(),
+            "author_email": f"poster{number}@{domain}",
+            "author_url": "",
+            "captcha_0": challenge.hashkey,
+            "captcha_1": challenge.response,
+            "timestamp": stamp(time.time() - 60),
+            "parent": writer.random.choice(parents) if number % 4 == 0 else "",
+        }
+
+
+def write_requests(path, article, count, writer):
+    """`count` submissions as wrk.lua reads them, one request per line."""
     with Path(path).open("w") as lines:
-        for number, challenge in enumerate(challenges):
-            csrf = get_random_string(32)
-            fields = {
-                "csrfmiddlewaretoken": csrf,
-                "body": writer.comment(),
-                "author_name": writer.name(),
-                "author_email": f"poster{number}@{POSTERS}",
-                "author_url": "",
-                "captcha_0": challenge.hashkey,
-                "captcha_1": challenge.response,
-                "timestamp": stamp(time.time() - 60),
-                "parent": writer.random.choice(parents) if number % 4 == 0 else "",
-            }
+        for fields in submissions(article, count, writer):
+            cookie = f"{settings.CSRF_COOKIE_NAME}={fields['csrfmiddlewaretoken']}"
             body = urllib.parse.urlencode(fields)
-            lines.write(f"POST\t{target}\t{settings.CSRF_COOKIE_NAME}={csrf}\t{body}\n")
+            lines.write(f"POST\t{target(article)}\t{cookie}\t{body}\n")
 
 
 def new_challenges(count):

@@ -28,12 +28,12 @@ def reader():
     return Client(SERVER_NAME="127.0.0.1")
 
 
-def queries(client, url):
-    """The SQL one GET of `url` runs (it must answer 200)."""
+def queries(client, url, data=None, status=200):
+    """The SQL one GET of `url` (or POST of `data`) runs; it must answer `status`."""
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {url} answered {response.status_code}")
+        response = client.get(url) if data is None else client.post(url, data)
+    if response.status_code != status:
+        raise RuntimeError(f"{url} answered {response.status_code}, not {status}")
     return Queries([(float(query["time"]) * 1000, query["sql"]) for query in captured])
 
 

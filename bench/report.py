@@ -17,8 +17,9 @@ RESULTS = Path(__file__).with_name("results.md")
 class Row:
     name: str
     load: object  # load.Load
-    queries: str = "n/a"  # SQL per request, as "first view / cached"
+    queries: str = "n/a"  # SQL per request; for pages "first view / cached"
     writes: str = "n/a"  # INSERT/UPDATE/DELETE per request; rows changed under load
+    read_only: bool | None = None  # no write per view, no change under load
     errors: int | None = None  # when not every non-2xx/3xx answer is a failure
 
     @property
@@ -50,7 +51,7 @@ class Results:
         bare = self.rows[0].load.rps
         columns = [
             "request", "req/s", "p50 ms", "p99 ms", "vs bare view",
-            "SQL per view (first / cached)", "writes per view", "errors", "bytes",
+            "SQL per request", "writes per request", "errors", "bytes",
         ]  # fmt: skip
         lines = [
             "| " + " | ".join(columns) + " |",
@@ -66,8 +67,12 @@ class Results:
         return lines
 
     def write(self):
+        """Print the results, and keep them: results.md for SQLite."""
         text = self.markdown()
-        RESULTS.write_text(text)
+        path = RESULTS
+        if connection.vendor != "sqlite":
+            path = RESULTS.with_name(f"results-{connection.vendor}.md")
+        path.write_text(text)
         print(text)
 
 
@@ -81,7 +86,8 @@ def machine():
     kib = int(Path("/proc/meminfo").read_text().split()[1])
     database = f"SQLite {sqlite3.sqlite_version}"
     if connection.vendor == "postgresql":
-        database = f"PostgreSQL {connection.pg_version // 10000}"
+        version = connection.pg_version
+        database = f"PostgreSQL {version // 10000}.{version % 10000}"
     return (
         f"{cpu}, {os.cpu_count()} cores, {kib / 2**20:.0f} GiB RAM; "
         f"Python {platform.python_version()}, {database}, {wrk_version()}"

@@ -1,6 +1,7 @@
 """`make bench`: the production server under load, one table of figures.
 
-Creates a throw-away SQLite database in a temporary folder, fills it (articles
+Creates a throw-away SQLite database in a temporary folder (or, with
+--database-url, a fresh PostgreSQL database named bench...), fills it (articles
 with 0, 100, 500 and 2,000 approved comments, 100,000 comments in all), starts
 `make serve` on a free port of 127.0.0.1 with production settings, measures
 each request with wrk, stops the server, and writes bench/results.md.
@@ -12,9 +13,12 @@ import secrets
 import signal
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import django
+
+from .load import ensure_wrk
 
 
 def arguments(argv):
@@ -27,6 +31,10 @@ def arguments(argv):
     parser.add_argument("--comments", type=int, default=100_000, help="in all")
     parser.add_argument("--posts", type=int, default=6000, help="prepared")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+    parser.add_argument(
+        "--database-url",
+        help="postgres://.../bench... to run on PostgreSQL (default: SQLite)",
+    )
     options = parser.parse_args(argv)
     options.sizes = (0, 100, 500, 2000)
     return options
@@ -40,13 +48,21 @@ def environment(workdir, options):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "HTTPS": "0",
         "CAPTCHA_TEST_MODE": "0",
-        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+        "DATABASE_URL": options.database_url or f"sqlite:///{workdir}/bench.sqlite3",
         "REDIS_URL": options.redis_url,
         # Every poster comes from 127.0.0.1: the flood rule would refuse all
         # but one comment every 15 s. It plays no part in the other requests.
         "COMMENTS_FLOOD_SECONDS": "0",
         "NEWSROOM_EDITOR_PASSWORD": secrets.token_urlsafe(24),
     }
+
+
+def database(url):
+    if not url:
+        return nullcontext()
+    from .postgres import fresh_database
+
+    return fresh_database(url)
 
 
 def stop_on_signal(signum, frame):
@@ -57,10 +73,11 @@ def main(argv=None):
     options = arguments(argv)
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGHUP, stop_on_signal)
-    from .load import ensure_wrk
-
     ensure_wrk()
-    with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir:
+    with (
+        tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir,
+        database(options.database_url),
+    ):
         os.environ.update(environment(workdir, options))
         django.setup()
         from .session import Session

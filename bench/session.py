@@ -3,12 +3,20 @@
 import os
 import sys
 
+from django.db import connection
+
 from . import measure, profiling, queue, report, server, summary
 from .probe import reader
 
 
 def say(message):
     print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def database_description():
+    if connection.vendor == "sqlite":
+        return "SQLite (WAL) in a temporary folder"
+    return f"{connection.display_name} database {connection.settings_dict['NAME']}"
 
 
 class Session:
@@ -27,11 +35,12 @@ class Session:
         ) as base:
             say(f"server up at {base}")
             results = self.measure(base, dataset, editor)
+        ended = report.load_average()
         say("profiling, the server stopped")
         results.sections.append(
             ("Where the time goes", self.profiles(dataset.threads[500], editor))
         )
-        results.setup = self.setup(started, dataset)
+        results.setup = self.setup(started, ended, dataset)
         results.write()
         self.show_server_errors()
 
@@ -46,27 +55,28 @@ class Session:
         say("CAPTCHA image")
         captcha = measure.captcha_image(base, self.workdir, options)
         say("moderation queue")
-        queue = measure.moderation_queue(base, editor, options)
+        moderation = measure.moderation_queue(base, editor, options)
         say(f"comment POST, {options.connections} posters")
         posting = measure.comment_posts(
             base, dataset.threads[500], self.workdir, options
         )
         return report.Results(
             setup={},
-            rows=[bare, *pages, captcha, queue.row, posting.row],
+            rows=[bare, *pages, captcha, moderation.row, posting.row],
             sections=[
                 ("Comment POST", summary.posting_section(posting)),
                 (
                     "Moderation queue",
-                    summary.queue_section(queue, dataset.total_comments),
+                    summary.queue_section(moderation, dataset.total_comments),
                 ),
             ],
-            targets=summary.targets(pages, bare, pages[2], posting, queue),
+            targets=summary.targets(pages, bare, pages[2], posting, moderation),
         )
 
     def profiles(self, article, editor):
         return summary.profile_section(
             [
+                profiling.breakdown(reader(), "/healthz", profiling.WHOLE),
                 profiling.breakdown(
                     reader(), article.get_absolute_url(), profiling.ARTICLE_STAGES
                 ),
@@ -74,15 +84,18 @@ class Session:
             ]
         )
 
-    def setup(self, started, dataset):
+    def setup(self, started, ended, dataset):
         options = self.options
         date, load_average = started
         return {
-            "run": f"{date}, `make bench`; load average at the start: {load_average}",
+            "run": (
+                f"{date}, `make bench`; load average (1, 5, 15 min) at the start "
+                f"{load_average}, at the end {ended}"
+            ),
             "machine": report.machine(),
             "server": (
                 f"`make serve`: gunicorn, {options.workers} sync workers, DEBUG off, "
-                "HTTPS=0, SQLite (WAL) in a temporary folder, Redis cache, "
+                f"HTTPS=0, {database_description()}, Redis cache, "
                 "COMMENTS_FLOOD_SECONDS=0 (every poster is 127.0.0.1)"
             ),
             "load": (

@@ -39,7 +39,7 @@ def queue_section(queue, total):
         "| ms | query |",
         "|---:|---|",
     ]
-    lines += [f"| {ms:.1f} | `{shorten(sql)}` |" for ms, sql in queue.sql.statements]
+    lines += [f"| {ms:.0f} | `{shorten(sql)}` |" for ms, sql in queue.sql.statements]
     return lines
 
 
@@ -68,7 +68,7 @@ def targets(rows, bare, page_500, posting, queue):
     """(target, measured, met) for each target of the issue."""
     ratio = page_500.load.rps / bare.load.rps
     counts = {row.queries for row in rows}
-    writes_ok = all(row.writes.startswith("0 / 0; none") for row in rows)
+    writes_ok = all(row.read_only for row in rows)
     post_errors = posting.row.failures + len(posting.outcome.missing)
     queue_ms = statistics.median(queue.times)
     return [
@@ -82,7 +82,7 @@ def targets(rows, bare, page_500, posting, queue):
             "; ".join(sorted(counts)),
             len(counts) == 1,
         ),
-        ("0 writes per page view", "0" if writes_ok else "see table", writes_ok),
+        ("0 writes per page view", "0" if writes_ok else "some", writes_ok),
         ("0 errors under the POST load", str(post_errors), post_errors == 0),
         ("changelist median < 150 ms", f"{queue_ms:.0f} ms", queue_ms < QUEUE_MS),
         (
