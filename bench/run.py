@@ -23,17 +23,23 @@ from .load import ensure_wrk
 
 def arguments(argv):
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--seconds", type=int, default=10, help="each wrk run")
-    parser.add_argument("--warmup", type=int, default=2, help="before each run")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--editors", type=int, default=4, help="on the queue")
-    parser.add_argument("--comments", type=int, default=100_000, help="in all")
-    parser.add_argument("--posts", type=int, default=6000, help="prepared")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
-    parser.add_argument(
+    add = parser.add_argument
+    add("--workers", type=int, default=4, help="gunicorn workers (4)")
+    add("--seconds", type=int, default=10, help="length of each wrk run (10)")
+    add("--warmup", type=int, default=2, help="seconds of load before each run (2)")
+    add("--connections", type=int, default=16, help="readers and posters (16)")
+    add("--editors", type=int, default=4, help="connections on the queue (4)")
+    add("--comments", type=int, default=100_000, help="comments in all (100,000)")
+    add("--posts", type=int, default=6000, help="submissions prepared (6,000)")
+    add(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/14",
+        help="a Redis database for the bench alone: it is emptied (%(default)s)",
+    )
+    add(
         "--database-url",
-        help="postgres://.../bench... to run on PostgreSQL (default: SQLite)",
+        help="postgres://.../bench...: a PostgreSQL database to create, use and "
+        "drop (default: SQLite in a temporary folder)",
     )
     options = parser.parse_args(argv)
     options.sizes = (0, 100, 500, 2000)
