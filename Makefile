@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WORKERS ?= 4
 
-.PHONY: run serve test setup lint
+.PHONY: run serve test setup lint bench
 
 run: export DEBUG = 1
 run: setup
@@ -26,6 +26,12 @@ serve: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST) --workers $(WORKERS) --access-logfile -
+
+# The benchmark: `make serve` with production settings on a throw-away
+# database, loaded by wrk on 127.0.0.1 (installed if missing); writes
+# bench/results.md. Options in BENCH_ARGS, e.g. BENCH_ARGS="--seconds 20".
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run --workers $(WORKERS) $(BENCH_ARGS)
 
 test: $(VENV)/.installed-test
 	DEBUG= $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -15,6 +15,7 @@ from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import DECISIONS, DONE
 from .models import Comment, Keyword, ModerationReason
+from .overview import status_counts
 from .services import comment_moderate
 
 Status = Comment.Status
@@ -28,7 +29,7 @@ class StatusFilter(admin.SimpleListFilter):
     ALL = "all"
 
     def lookups(self, request, model_admin):
-        counts = Comment.objects.outcomes()
+        counts = status_counts(request)
         tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
         tabs.append((self.ALL, _("All"), sum(counts.values())))
         return [(value, f"{label} ({count})") for value, label, count in tabs]

@@ -27,7 +27,9 @@ class CommentQuerySet(models.QuerySet):
 
     def outcomes(self):
         """How many of these comments have each status: {status: count}."""
-        return dict(self.order_by().values_list("status").annotate(Count("pk")))
+        # COUNT(*), not COUNT(id): PostgreSQL can then answer from the status
+        # index alone instead of reading every row.
+        return dict(self.order_by().values_list("status").annotate(count=Count("*")))
 
     def others_by(self, comment, field):
         """The other comments that share this one's email (any case) or IP."""

@@ -114,3 +114,10 @@ def editor_decisions(now, days=DECISION_DAYS):
         editor["replies" if flag == ADDITION else kinds[message]] += count
         editor["total"] += count
     return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
+
+
+def status_counts(request):
+    """Comments per status, counted once a request: the tabs and the badge share it."""
+    if not hasattr(request, "comment_status_counts"):
+        request.comment_status_counts = Comment.objects.outcomes()
+    return request.comment_status_counts

@@ -160,6 +160,10 @@ SECURE_SSL_REDIRECT = HTTPS
 
 SESSION_COOKIE_SECURE = HTTPS
 
+# Sessions (editors only: readers get none) are read from the cache and kept
+# in the database, so a page of the admin costs one query less.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "static/"
 

@@ -3,6 +3,7 @@
 from django import template
 
 from comments.models import Comment
+from comments.overview import status_counts
 
 register = template.Library()
 
@@ -13,4 +14,5 @@ def pending_badge(context):
     user = getattr(request, "user", None)
     if not (user and user.is_staff and user.has_perm("comments.view_comment")):
         return {"shown": False}
-    return {"shown": True, "count": Comment.objects.pending().count()}
+    count = status_counts(request).get(Comment.Status.PENDING, 0)
+    return {"shown": True, "count": count}

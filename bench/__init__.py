@@ -1,0 +1,1 @@
+"""The benchmark behind `make bench`: production server, real load, one table."""

@@ -1,0 +1,117 @@
+"""One benchmark run, from an empty database to bench/results.md."""
+
+import os
+import sys
+
+from django.db import connection
+
+from . import measure, profiling, queue, report, server, summary
+from .probe import reader
+
+
+def say(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def database_description():
+    if connection.vendor == "sqlite":
+        return "SQLite (WAL) in a temporary folder"
+    return f"{connection.display_name} database {connection.settings_dict['NAME']}"
+
+
+class Session:
+    def __init__(self, workdir, options):
+        self.workdir = workdir
+        self.options = options
+        self.log = workdir / "server.log"
+
+    def run(self):
+        started = report.now(), report.load_average()
+        say(f"creating {self.options.comments:,} comments")
+        dataset = measure.prepare(self.options)
+        editor = queue.editor_client()
+        with server.running(
+            workers=self.options.workers, env=dict(os.environ), log_path=self.log
+        ) as base:
+            say(f"server up at {base}")
+            results = self.measure(base, dataset, editor)
+        ended = report.load_average()
+        say("profiling, the server stopped")
+        results.sections.append(
+            ("Where the time goes", self.profiles(dataset.threads[500], editor))
+        )
+        results.setup = self.setup(started, ended, dataset)
+        results.write()
+        self.show_server_errors()
+
+    def measure(self, base, dataset, editor):
+        options = self.options
+        say("bare view")
+        bare = measure.bare_view(base, options)
+        pages = []
+        for size, article in dataset.threads.items():
+            say(f"article page with {size} comments")
+            pages.append(measure.article_page(base, article, size, options))
+        say("CAPTCHA image")
+        captcha = measure.captcha_image(base, self.workdir, options)
+        say("moderation queue")
+        moderation = measure.moderation_queue(base, editor, options)
+        say(f"comment POST, {options.connections} posters")
+        posting = measure.comment_posts(
+            base, dataset.threads[500], self.workdir, options
+        )
+        return report.Results(
+            setup={},
+            rows=[bare, *pages, captcha, moderation.row, posting.row],
+            sections=[
+                ("Comment POST", summary.posting_section(posting)),
+                (
+                    "Moderation queue",
+                    summary.queue_section(moderation, dataset.total_comments),
+                ),
+            ],
+            targets=summary.targets(pages, bare, pages[2], posting, moderation),
+        )
+
+    def profiles(self, article, editor):
+        return summary.profile_section(
+            [
+                profiling.breakdown(reader(), "/healthz", profiling.WHOLE),
+                profiling.breakdown(
+                    reader(), article.get_absolute_url(), profiling.ARTICLE_STAGES
+                ),
+                profiling.breakdown(editor, queue.QUEUE, profiling.QUEUE_STAGES),
+            ]
+        )
+
+    def setup(self, started, ended, dataset):
+        options = self.options
+        date, load_average = started
+        return {
+            "run": (
+                f"{date}, `make bench`; load average (1, 5, 15 min) at the start "
+                f"{load_average}, at the end {ended}"
+            ),
+            "machine": report.machine(),
+            "server": (
+                f"`make serve`: gunicorn, {options.workers} sync workers, DEBUG off, "
+                f"HTTPS=0, {database_description()}, Redis cache, "
+                "COMMENTS_FLOOD_SECONDS=0 (every poster is 127.0.0.1)"
+            ),
+            "load": (
+                f"wrk, 2 threads, {options.connections} connections "
+                f"({options.editors} on the queue), {options.seconds} s per run "
+                f"after a {options.warmup} s warm-up, on the same machine"
+            ),
+            "data": (
+                f"{dataset.total_comments:,} comments; thread articles of "
+                + ", ".join(f"{size:,}" for size in dataset.threads)
+                + " approved comments (20 to 600 words, replies up to 5 deep)"
+            ),
+        }
+
+    def show_server_errors(self):
+        text = self.log.read_text(errors="replace")
+        if "Traceback" in text or "[ERROR]" in text:
+            say("the server logged errors; the end of its log:")
+            print("\n".join(text.splitlines()[-60:]), file=sys.stderr)

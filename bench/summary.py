@@ -1,0 +1,103 @@
+"""The results beyond the table: the POST run, the queue, the targets."""
+
+import statistics
+
+QUEUE_MS = 150
+QUEUE_QUERIES = 10
+PAGE_RATIO = 0.5
+
+
+def posting_section(posting):
+    outcome, load = posting.outcome, posting.row.load
+    statuses = ", ".join(
+        f"{status}: {n:,}" for status, n in sorted(outcome.statuses.items())
+    )
+    return [
+        f"- submissions prepared, each with its own CAPTCHA: {posting.prepared:,}; "
+        f"sent again after they ran out: {load.reused:,} "
+        "(refused, as a spent CAPTCHA must be)",
+        f"- requests answered: {outcome.answered:,} ({statuses}); 302 = accepted",
+        f"- 5xx: {outcome.server_errors}; socket errors and timeouts: "
+        f"{load.failed - load.errors['status']}",
+        f"- comments stored: {len(outcome.stored):,}; "
+        f"accepted: {len(outcome.accepted):,}; "
+        f"accepted but not stored: {len(outcome.missing)}",
+        "- stored, but wrk stopped before reading the answer: "
+        f"{len(outcome.unanswered)}",
+    ]
+
+
+def queue_section(queue, total):
+    times = queue.times
+    lines = [
+        f"- {total:,} comments; the queue opens on Pending",
+        f"- one request after another: median {statistics.median(times):.0f} ms, "
+        f"p90 {quantile(times, 0.9):.0f} ms over {len(times)} requests; "
+        f"the All tab: median {statistics.median(queue.all_times):.0f} ms",
+        f"- {queue.sql.count} SQL queries:",
+        "",
+        "| ms | query |",
+        "|---:|---|",
+    ]
+    lines += [f"| {ms:.0f} | `{shorten(sql)}` |" for ms, sql in queue.sql.statements]
+    return lines
+
+
+def profile_section(breakdowns):
+    lines = [
+        "In one process through Django's test client (no gunicorn, no wrk), "
+        "after the server stopped; cProfile slows Python code down, so compare "
+        "the shares.",
+    ]
+    for found in breakdowns:
+        lines += [
+            "",
+            f"`{found.url}`: median {found.plain_ms:.1f} ms per request "
+            "without the profiler.",
+            "",
+            "| stage | ms under cProfile | share |",
+            "|---|---:|---:|",
+        ]
+        lines += [
+            f"| {label} | {ms:.1f} | {share:.0%} |" for label, ms, share in found.stages
+        ]
+    return lines
+
+
+def targets(rows, bare, page_500, posting, queue):
+    """(target, measured, met) for each target of the issue."""
+    ratio = page_500.load.rps / bare.load.rps
+    counts = {row.queries for row in rows}
+    writes_ok = all(row.read_only for row in rows)
+    post_errors = posting.row.failures + len(posting.outcome.missing)
+    queue_ms = statistics.median(queue.times)
+    return [
+        (
+            "500-comment page at 0.5x the bare view or more",
+            f"{ratio:.2f}x",
+            ratio >= PAGE_RATIO,
+        ),
+        (
+            "fixed SQL count per article page",
+            "; ".join(sorted(counts)),
+            len(counts) == 1,
+        ),
+        ("0 writes per page view", "0" if writes_ok else "some", writes_ok),
+        ("0 errors under the POST load", str(post_errors), post_errors == 0),
+        ("changelist median < 150 ms", f"{queue_ms:.0f} ms", queue_ms < QUEUE_MS),
+        (
+            "changelist ≤ 10 queries",
+            str(queue.sql.count),
+            queue.sql.count <= QUEUE_QUERIES,
+        ),
+    ]
+
+
+def quantile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def shorten(sql, limit=110):
+    sql = " ".join(sql.split()).replace("|", "\\|")
+    return sql if len(sql) <= limit else sql[: limit - 1] + "…"
