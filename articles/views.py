@@ -27,9 +27,13 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         page_number = self.kwargs.get("page", 1)
         if not is_anonymous_visit(request):
             return vary_on_cookie(super().get(request, *args, **kwargs))
-        content = cached_page(self.kwargs["slug"], page_number)
+        gzipped = accepts_gzip(request)
+        content = cached_page(self.kwargs["slug"], page_number, gzipped)
         if content is not None:
-            return vary_on_cookie(HttpResponse(content))
+            response = HttpResponse(content)
+            if gzipped:
+                response["Content-Encoding"] = "gzip"
+            return vary_on_cookie(response)
         self.object = self.get_object()
         version = thread_version(self.object.pk)
         response = self.render_to_response(self.get_context_data(object=self.object))
@@ -49,7 +53,11 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         return context
 
 
+def accepts_gzip(request):
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
 def vary_on_cookie(response):
-    """Shared caches must tell readers with personal cookies apart."""
-    patch_vary_headers(response, ["Cookie"])
+    """Shared caches must tell readers with personal cookies (and gzip) apart."""
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     return response

@@ -37,6 +37,9 @@ def settle():
             cursor.execute("VACUUM ANALYZE")
 
 
+BROWSER_ENCODING = "Accept-Encoding: gzip, deflate, br"
+
+
 def warm_load(url, options, connections=None, **kwargs):
     """wrk after a short warm-up, so every worker has its connection and templates."""
     connections = connections or options.connections
@@ -65,7 +68,8 @@ def article_page(base, article, size, options):
     client = reader()
     url = article.get_absolute_url()
     first, cached = queries(client, url), queries(client, url)
-    load, changed = under_load(base + url, options)
+    # Asked for as browsers ask for it: gzip accepted.
+    load, changed = under_load(base + url, options, headers=[BROWSER_ENCODING])
     return Row(
         f"article page, {size:,} comments",
         load,

@@ -101,7 +101,9 @@ class Session:
             "load": (
                 f"wrk, 2 threads, {options.connections} connections "
                 f"({options.editors} on the queue), {options.seconds} s per run "
-                f"after a {options.warmup} s warm-up, on the same machine"
+                f"after a {options.warmup} s warm-up, on the same machine; "
+                "article pages asked for with `Accept-Encoding: gzip`, as "
+                "browsers ask"
             ),
             "data": (
                 f"{dataset.total_comments:,} comments; thread articles of "

@@ -1,3 +1,5 @@
+import gzip
+
 from django.http import HttpResponse
 from django.test import TestCase
 
@@ -149,3 +151,18 @@ class InvalidationTests(TestCase):
         self.assertNotContains(
             other.get(self.article.get_absolute_url()), "Fresh words"
         )
+
+
+class CompressedPageTests(TestCase):
+    def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed(self):
+        article = make_article()
+        make_comment(article, body="Words worth compressing " * 50)
+        plain = self.client.get(article.get_absolute_url())
+        with self.assertNumQueries(0):
+            packed = self.client.get(
+                article.get_absolute_url(), headers={"Accept-Encoding": "gzip, br"}
+            )
+        assert packed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.content) == plain.content
+        assert len(packed.content) < len(plain.content) / 3
+        assert "Accept-Encoding" in packed["Vary"]
