@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 VERSION = "comments:thread-version:{}"
-PAGE = "comments:article-page:{}:{}:{}"
+PAGE = "comments:article-page:{}:{}:{}:{}"
 # Cookies that make a page personal: it is then rendered for that reader alone.
 PERSONAL_COOKIES = ("newsroom_pending", "newsroom_commenter", "messages")
 
@@ -48,33 +48,38 @@ def is_anonymous_visit(request):
     )
 
 
-def page_key(slug, page_number):
-    return PAGE.format(slug, page_number, get_language())
+def page_key(slug, page_number, gzipped):
+    encoding = "gzip" if gzipped else "identity"
+    return PAGE.format(slug, page_number, get_language(), encoding)
 
 
 def cached_page(slug, page_number, gzipped):
     """The stored page (gzipped or not), if its article has not changed since."""
-    entry = cache.get(page_key(slug, page_number))
+    entry = cache.get(page_key(slug, page_number, gzipped))
     if entry is None or (entry["until"] and timezone.now() >= entry["until"]):
         return None
     if cache.get(VERSION.format(entry["article"])) != entry["version"]:
         return None
-    return entry["gzip" if gzipped else "content"]
+    return entry["content"]
 
 
 def store_page(article, page_number, version, content):
-    """Keep a rendered page under the version read before rendering it."""
-    entry = {
+    """Keep a rendered page under the version read before rendering it.
+
+    It is kept plain and gzipped, each under its own key so that a hit reads
+    only what it sends. Compressed once here rather than for every reader;
+    the page holds no secret (no CSRF token), so compression leaks nothing.
+    """
+    variants = {False: content, True: gzip.compress(content, compresslevel=6)}
+    meta = {
         "article": article.pk,
         "version": version,
-        "content": content,
-        # Compressed once here rather than for every reader. The page holds no
-        # secret (no CSRF token), so compression leaks nothing (BREACH).
-        "gzip": gzip.compress(content, compresslevel=6),
         "until": article.comments_close_at,
     }
-    cache.set(
-        page_key(article.slug, page_number),
-        entry,
+    cache.set_many(
+        {
+            page_key(article.slug, page_number, gzipped): {**meta, "content": body}
+            for gzipped, body in variants.items()
+        },
         settings.COMMENTS_THREAD_CACHE_SECONDS,
     )

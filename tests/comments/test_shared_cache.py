@@ -14,7 +14,7 @@ URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
 REDIS_CACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.cache.RedisCache",
         "LOCATION": REDIS_URL,
     }
 }
@@ -65,3 +65,14 @@ class SharedThreadCacheTests(RedisTestCase):
         self.assertContains(page, "Fresh words")
         with self.assertNumQueries(0):
             self.assertContains(self.client.get(URL), "Fresh words")
+
+
+@override_settings(CACHES=REDIS_CACHE)
+class RedisClientTests(TestCase):
+    def test_one_redis_client_serves_every_call(self):
+        client = cache._cache.get_client()
+        cache.set("comments:probe", 1)
+        assert cache.get("comments:probe") == 1
+        assert cache._cache.get_client() is client
+        assert cache._cache.get_client(write=True) is client
+        cache.delete("comments:probe")
