@@ -145,7 +145,7 @@ def describe(code, field="", detail=""):
             "contains %(count)d link", "contains %(count)d links", count
         ) % {"count": count}
     texts = {
-        Code.MANUAL_APPROVAL: _("held for manual approval: every comment is"),
+        Code.MANUAL_APPROVAL: _("held for manual approval (every comment is held)"),
         Code.MODERATION_TERM: _(
             "the %(field)s contains the moderation word “%(term)s”"
         ),

@@ -41,7 +41,9 @@ class PolicyInTheSiteTests(DefenceTestCase):
         self.post()
         comment = Comment.objects.get()
         assert comment.status == "pending"
-        assert self.reasons(comment) == ["held for manual approval: every comment is"]
+        assert self.reasons(comment) == [
+            "held for manual approval (every comment is held)"
+        ]
 
     def test_links_hold_the_comment_with_the_count(self):
         self.post(body="http://a.example http://b.example http://c.example")

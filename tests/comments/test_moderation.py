@@ -38,7 +38,7 @@ class ManualApprovalTests(SimpleTestCase):
         result = verdict()
         assert result.status == PENDING
         assert [str(r) for r in result.reasons] == [
-            "held for manual approval: every comment is"
+            "held for manual approval (every comment is held)"
         ]
 
     def test_without_manual_approval_a_clean_comment_is_approved(self):
