@@ -7,13 +7,15 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
-from .admin_views import DECISIONS, DONE
+from .admin_views import DECISIONS, DONE, decision_buttons
 from .models import Comment, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
@@ -188,6 +190,17 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     def has_moderate_permission(self, request):
         return request.user.has_perm("comments.moderate_comment")
 
+    def action_checkbox(self, comment):
+        """Django's row checkbox, without a trip through the form templates per
+        row (it was a fifth of the queue's time)."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="{}">',
+            admin.helpers.ACTION_CHECKBOX_NAME,
+            comment.pk,
+            format_html(_("Select this object for an action - {}"), str(comment)),
+        )
+
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         if comment.is_removed:
@@ -205,8 +218,12 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("posted"), ordering="submitted_at")
     def posted(self, comment):
-        return render_to_string(
-            "admin/comments/comment/_posted.html", {"comment": comment}
+        submitted = localtime(comment.submitted_at)
+        return format_html(
+            '<time datetime="{}">{}</time><div class="desk-quiet">{}</div>',
+            submitted.isoformat(),
+            date_format(submitted, "DATETIME_FORMAT"),
+            _("on “%(title)s”") % {"title": comment.article.title},
         )
 
     @admin.display(description=_("why"))
@@ -222,15 +239,8 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         The buttons submit the changelist's own form (its CSRF token and the
         page to come back to) to the decide view, so no form is nested.
         """
-        return render_to_string(
-            "admin/comments/comment/_decisions.html",
-            {
-                "comment": comment,
-                "decisions": DECISIONS,
-                "formaction": reverse(
-                    "admin:comments_comment_decide", args=[comment.pk]
-                ),
-            },
+        return decision_buttons(
+            comment, reverse("admin:comments_comment_decide", args=[comment.pk])
         )
 
     @admin.display(description=_("the conversation"))

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
@@ -25,6 +25,33 @@ DECISIONS = [
     (Status.SPAM, gettext_lazy("Spam")),
     (Status.TRASH, gettext_lazy("Trash")),
 ]
+
+
+def decision_buttons(comment, formaction=""):
+    """The comment's status and a button for each decision (one click, POST).
+
+    Built in Python rather than a template: the queue draws it on every row.
+    """
+    action = format_html(' formaction="{}"', formaction) if formaction else ""
+    label = _("the comment by %(name)s") % {"name": comment.author_name}
+    buttons = format_html_join(
+        "",
+        '<button type="submit" class="button desk-decision desk-{}" name="status" '
+        'value="{}"{}{}>{}<span class="desk-sr"> {}</span></button>',
+        (
+            (value, value, action, " disabled" if comment.status == value else "",
+             text, label)
+            for value, text in DECISIONS
+        ),
+    )  # fmt: skip
+    return format_html(
+        '<span class="desk-status desk-status-{}">{}</span>\n'
+        '<span class="desk-decisions">{}</span>',
+        comment.status,
+        comment.get_status_display(),
+        buttons,
+    )
+
 
 DONE = {
     Status.APPROVED: ngettext_lazy(

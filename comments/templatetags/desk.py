@@ -1,7 +1,8 @@
-"""The moderation desk's pending-count badge, shown on every admin page."""
+"""The moderation desk in every admin page: the pending badge, the buttons."""
 
 from django import template
 
+from comments.admin_views import decision_buttons
 from comments.models import Comment
 from comments.overview import status_counts
 
@@ -16,3 +17,9 @@ def pending_badge(context):
         return {"shown": False}
     count = status_counts(request).get(Comment.Status.PENDING, 0)
     return {"shown": True, "count": count}
+
+
+@register.simple_tag
+def decisions(comment):
+    """The status and the one-click buttons, as the queue's rows show them."""
+    return decision_buttons(comment)
