@@ -3,6 +3,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
@@ -156,4 +157,4 @@ class ExportEdgeTests(ExportTestCase):
         path, output = self.export()
         assert "Exported 0 article(s) and 0 comment(s)" in output
         with path.open("rb") as stream:
-            assert list(wxr.read(stream)) == [wxr.Site(url="http://localhost:8000")]
+            assert list(wxr.read(stream)) == [wxr.Site(url=settings.NEWSROOM_SITE_URL)]

@@ -7,6 +7,7 @@ only reads, and writes the file as it goes, so memory stays flat.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from wordpress.writer import WxrWriter, articles_with_comments
@@ -19,8 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="The WXR file to write.")
         parser.add_argument(
             "--site-url",
-            default="http://localhost:8000",
-            help="The site's address, for links and as the export's source.",
+            default=settings.NEWSROOM_SITE_URL,
+            help="The site's address, for links and as the export's source "
+            "(default: SITE_URL).",
         )
 
     def handle(self, *args, file, site_url, **options):
