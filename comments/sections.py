@@ -64,6 +64,8 @@ def render_thread(article, page_number):
         "comment_entries": thread.entries(page.object_list),
         "comment_page": page,
         "comment_pages": page_links(article, page),
+        "previous_page_url": neighbour_url(article, page, -1),
+        "next_page_url": neighbour_url(article, page, +1),
     }
     return {
         "html": render_to_string("comments/_thread.html", context),
@@ -81,6 +83,13 @@ def page_links(article, page):
         }
         for number in page.paginator.page_range
     ]
+
+
+def neighbour_url(article, page, step):
+    number = page.number + step
+    if number not in page.paginator.page_range:
+        return ""
+    return article.get_comment_page_url(number) + "#comments"
 
 
 def reply_form(request, article):
