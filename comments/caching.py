@@ -13,15 +13,18 @@ import gzip
 import uuid
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from . import cookies
+
 VERSION = "comments:thread-version:{}"
 PAGE = "comments:article-page:{}:{}:{}:{}"
 # Cookies that make a page personal: it is then rendered for that reader alone.
-PERSONAL_COOKIES = ("newsroom_pending", "newsroom_commenter", "messages")
+PERSONAL_COOKIES = (cookies.PENDING, cookies.COMMENTER, CookieStorage.cookie_name)
 
 
 def thread_version(article_id):
