@@ -1,7 +1,9 @@
 """The comment form's CAPTCHA: a small sum that reads like "2 + 3 =".
 
-django-simple-captcha stores each challenge with its answer and deletes it
-on the first attempt, right or wrong, so an answer can be used only once.
+django-simple-captcha stores each challenge with its answer. The first
+attempt, right or wrong, spends it: one DELETE that returns the answer, so
+of many requests racing with the same solved sum only the one whose DELETE
+removed the row is accepted, on every database and across servers.
 """
 
 import re
@@ -15,6 +17,7 @@ from captcha.models import CaptchaStore
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -101,20 +104,28 @@ class SumCaptchaField(CaptchaField):
         )
 
     def clean(self, value):
-        key, answer = [*(value or []), "", ""][:2]
-        live = bool(answer) and is_live(key)
-        try:
-            return super().clean(value)
-        except ValidationError:
-            if answer and not live:
-                raise ValidationError(
-                    self.error_messages["gone"], code="gone"
-                ) from None
-            raise
+        key, answer = [str(part or "") for part in [*(value or []), "", ""][:2]]
+        if not answer.strip():
+            raise ValidationError(self.error_messages["required"], code="required")
+        expected = spend(key)
+        if expected is None:
+            raise ValidationError(self.error_messages["gone"], code="gone")
+        if answer.strip().lower() != expected:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return f"{key},{expected}"
 
 
-def is_live(key):
-    """Whether a challenge key exists and has not expired (before it is spent)."""
-    return bool(KEY.fullmatch(key or "")) and (
-        CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).exists()
-    )
+def spend(key):
+    """Delete a live challenge and return its answer; None if it was not
+    there (expired, never made, or spent by a request that won the race)."""
+    if not KEY.fullmatch(key or ""):
+        return None
+    table = connection.ops.quote_name(CaptchaStore._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s "
+            "RETURNING response",
+            [key, timezone.now()],
+        )
+        rows = cursor.fetchall()
+    return rows[0][0] if rows else None
