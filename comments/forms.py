@@ -174,10 +174,12 @@ class CommentForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["timestamp"] = stamp()
 
-    def draft(self):
-        """An unbound copy that keeps the reader's text (for a new challenge)."""
+    def draft(self, lazy=False):
+        """An unbound copy that keeps the reader's text (for a new challenge,
+        or, lazy, without one)."""
         names = [*self.reader_field_names, "parent", "remember", "notify_replies"]
         return CommentForm(
             article=self.article,
+            lazy=lazy,
             initial={name: self.data.get(name, "") for name in names},
         )

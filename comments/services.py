@@ -1,6 +1,5 @@
 """The comment workflows that change data: submitting, moderating, replying."""
 
-import hashlib
 import json
 import logging
 from datetime import timedelta
@@ -13,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import moderation, notifications
+from .budgets import hashed
 from .caching import invalidate_threads
 from .models import Comment, Keyword, ModerationReason
 from .threads import reply_parent
@@ -120,7 +120,8 @@ def is_flooding(submission):
 
 
 def flood_key(sender):
-    return "comments:flood:" + hashlib.sha256(sender.encode()).hexdigest()
+    """The cache key of a sender's flood mark: keyed, so not reversible."""
+    return "comments:flood:" + hashed(sender, purpose="comments.flood")
 
 
 @transaction.atomic

@@ -9,6 +9,8 @@ urlpatterns = [
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     path("comments/challenge/", views.challenge, name="challenge"),
+    # The library's own refresh view would hand out challenges past the budget.
+    path("captcha/refresh/", views.challenge),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article
 from newsroom.http import client_ip
 
+from . import budgets
 from .captcha import speak, spoken
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
@@ -41,7 +42,25 @@ def post_comment(request, slug):
             status=403,
         )
     form = CommentForm(request.POST, article=article)
+    try:
+        return submit(request, article, form)
+    except budgets.Exhausted as exhausted:
+        # The text is kept; no new sum is made for a network past its budget.
+        draft = form.draft(lazy=True)
+        page = render_article(request, article, draft, 429, exhausted.message())
+        return retry_later(page, exhausted)
+
+
+def retry_later(response, exhausted):
+    response["Retry-After"] = str(exhausted.retry_after)
+    return response
+
+
+def submit(request, article, form):
+    """Validate the form and store the comment; every attempt spends budgets."""
+    ip_address = client_ip(request)
     if "new_challenge" in request.POST:
+        budgets.spend("challenge", ip_address)
         return render_article(request, article, form.draft())
     if csrf_rejected(request):
         notice = _(
@@ -49,14 +68,17 @@ def post_comment(request, slug):
             "saved yet. Your text is kept below: solve the sum and post again."
         )
         return render_article(request, article, form.draft(), 403, notice)
+    budgets.spend("post", ip_address)
     if not form.is_valid():
+        if form.has_error("captcha", "invalid"):
+            budgets.spend("wrong_answer", ip_address)
         form.restamp()
         return render_article(request, article, form, status=400)
     try:
         comment = comment_submit(
             article=article,
             data=form.comment_data(),
-            ip_address=client_ip(request),
+            ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=form.cleaned_data["homepage"],
         )
@@ -105,6 +127,11 @@ def challenge(request):
     """What the lazy form lacks: a sum of its own, a CSRF token and the time."""
     if request.headers.get("X-Requested-With") != "XMLHttpRequest":
         raise Http404
+    try:
+        budgets.spend("challenge", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        refusal = JsonResponse({"error": exhausted.message()}, status=429)
+        return retry_later(refusal, exhausted)
     key = CaptchaStore.generate_key()
     audio = settings.CAPTCHA_FLITE_PATH and reverse(
         "comments:captcha-audio", args=[key]
@@ -155,6 +182,10 @@ def captcha_audio(request, key):
     """The CAPTCHA's sum read aloud, for readers who cannot see the picture."""
     if not settings.CAPTCHA_FLITE_PATH:
         raise Http404
+    try:
+        budgets.spend("audio", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        return retry_later(HttpResponse(exhausted.message(), status=429), exhausted)
     challenge = (
         CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now())
         .values_list("challenge", flat=True)

@@ -270,6 +270,22 @@ COMMENTS_MANUAL_APPROVAL = env_bool("COMMENTS_MANUAL_APPROVAL", default=True)
 COMMENTS_MAX_FORM_AGE = int(os.environ.get("COMMENTS_MAX_FORM_AGE", "86400"))
 COMMENTS_MIN_FORM_SECONDS = int(os.environ.get("COMMENTS_MIN_FORM_SECONDS", "3"))
 
+# Attempt budgets per network (an IPv4 address, an IPv6 /64), see
+# comments/budgets.py: a limit per window of so many seconds. A post without
+# the proof of work (a reader without JavaScript) counts as a plain post.
+COMMENTS_CHALLENGE_LIMIT = int(os.environ.get("COMMENTS_CHALLENGE_LIMIT", "2000"))
+COMMENTS_CHALLENGE_WINDOW = int(os.environ.get("COMMENTS_CHALLENGE_WINDOW", "3600"))
+COMMENTS_AUDIO_LIMIT = int(os.environ.get("COMMENTS_AUDIO_LIMIT", "100"))
+COMMENTS_AUDIO_WINDOW = int(os.environ.get("COMMENTS_AUDIO_WINDOW", "3600"))
+COMMENTS_WRONG_ANSWER_LIMIT = int(os.environ.get("COMMENTS_WRONG_ANSWER_LIMIT", "30"))
+COMMENTS_WRONG_ANSWER_WINDOW = int(
+    os.environ.get("COMMENTS_WRONG_ANSWER_WINDOW", "3600")
+)
+COMMENTS_POST_LIMIT = int(os.environ.get("COMMENTS_POST_LIMIT", "60"))
+COMMENTS_POST_WINDOW = int(os.environ.get("COMMENTS_POST_WINDOW", "3600"))
+COMMENTS_PLAIN_POST_LIMIT = int(os.environ.get("COMMENTS_PLAIN_POST_LIMIT", "10"))
+COMMENTS_PLAIN_POST_WINDOW = int(os.environ.get("COMMENTS_PLAIN_POST_WINDOW", "3600"))
+
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # How many reverse proxies in front of the site append to X-Forwarded-For;
 # 0 trusts no header and takes the address of the connection itself.
