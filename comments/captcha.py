@@ -6,6 +6,7 @@ of many requests racing with the same solved sum only the one whose DELETE
 removed the row is accepted, on every database and across servers.
 """
 
+import json
 import re
 import secrets
 import subprocess
@@ -21,6 +22,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .proof_of_work import puzzle
 
 KEY = re.compile(r"[0-9a-f]{40}")
 
@@ -76,6 +79,7 @@ class SumCaptchaWidget(CaptchaTextInput):
     def get_context(self, name, value, attrs):
         context = forms.MultiWidget.get_context(self, name, value, attrs)
         context["image"] = self._key and self.image_url()
+        context["puzzle"] = self._key and json.dumps(puzzle(self._key))
         context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The
         # pattern lets the page's script point the link at a fetched challenge.

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import proof_of_work
 from .captcha import SumCaptchaField
 from .models import Comment
 from .threads import reply_parent
@@ -71,6 +72,8 @@ class CommentForm(forms.ModelForm):
         },
     )
     captcha = SumCaptchaField(label=_("Anti-spam: what is the sum in the picture?"))
+    # The proof of work the page's script solves (empty without JavaScript).
+    proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     # A field people never see: bots that fill in every field give themselves away.
     homepage = forms.CharField(
         label=_("Leave this field empty"),
@@ -143,6 +146,18 @@ class CommentForm(forms.ModelForm):
         if not body.strip():
             raise ValidationError(_("Please write a comment."), code="required")
         return body
+
+    def clean_proof(self):
+        proof = self.cleaned_data["proof"]
+        if proof and not proof_of_work.solved(proof, self.data.get("captcha_0", "")):
+            raise ValidationError(
+                _(
+                    "Your browser's check of this form did not pass. Please post "
+                    "your comment again."
+                ),
+                code="proof",
+            )
+        return proof
 
     def clean_timestamp(self):
         try:

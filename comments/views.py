@@ -21,6 +21,7 @@ from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
 from .models import Comment
 from .notifications import comment_from_token
+from .proof_of_work import puzzle
 from .sections import comments_section
 from .services import Refused, comment_submit
 from .threads import Thread
@@ -68,7 +69,8 @@ def submit(request, article, form):
             "saved yet. Your text is kept below: solve the sum and post again."
         )
         return render_article(request, article, form.draft(), 403, notice)
-    budgets.spend("post", ip_address)
+    # Without the proof of work (no JavaScript) a post spends the tighter budget.
+    budgets.spend("post" if request.POST.get("proof") else "plain_post", ip_address)
     if not form.is_valid():
         if form.has_error("captcha", "invalid"):
             budgets.spend("wrong_answer", ip_address)
@@ -143,6 +145,7 @@ def challenge(request):
             "audio_url": audio or None,
             "csrf_token": get_token(request),
             "timestamp": stamp(),
+            "puzzle": puzzle(key),
         }
     )
 

@@ -90,7 +90,7 @@ class WrongAnswerBudgetTests(BudgetTestCase):
 
 
 class PostBudgetTests(BudgetTestCase):
-    @override_settings(COMMENTS_POST_LIMIT=2, COMMENTS_FLOOD_SECONDS=0)
+    @override_settings(COMMENTS_PLAIN_POST_LIMIT=2, COMMENTS_FLOOD_SECONDS=0)
     def test_past_the_posts_budget_a_post_is_refused_with_its_text_kept(self):
         for _ in range(2):
             response = self.post()
@@ -102,7 +102,7 @@ class PostBudgetTests(BudgetTestCase):
         self.assertContains(response, message, status_code=429)
         assert Comment.objects.count() == 2
 
-    @override_settings(COMMENTS_POST_LIMIT=1, COMMENTS_FLOOD_SECONDS=0)
+    @override_settings(COMMENTS_PLAIN_POST_LIMIT=1, COMMENTS_FLOOD_SECONDS=0)
     def test_another_address_still_posts(self):
         assert self.post(ip="198.51.100.4").status_code == 302
         assert (
@@ -112,11 +112,11 @@ class PostBudgetTests(BudgetTestCase):
             self.post(ip="198.51.100.9", author_email="c@x.example").status_code == 302
         )
 
-    @override_settings(COMMENTS_POST_LIMIT=1)
+    @override_settings(COMMENTS_PLAIN_POST_LIMIT=1)
     def test_the_desk_counts_the_refusals(self):
         for _ in range(3):
             self.post()
-        assert BudgetRefusal.objects.get(budget="post").refused == 2
+        assert BudgetRefusal.objects.get(budget="plain_post").refused == 2
 
 
 class KeyedHashTests(BudgetTestCase):
