@@ -9,9 +9,6 @@ removed the row is accepted, on every database and across servers.
 import json
 import re
 import secrets
-import subprocess
-import tempfile
-from pathlib import Path
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
@@ -32,28 +29,6 @@ def sum_challenge():
     """Return the challenge text and its answer, for CAPTCHA_CHALLENGE_FUNCT."""
     first, second = 1 + secrets.randbelow(9), 1 + secrets.randbelow(9)
     return f"{first} + {second} =", str(first + second)
-
-
-def spoken(challenge):
-    """The sum as words for flite: "3 + 8 =" becomes "What is 3 plus 8?".
-
-    flite has English voices only, so these words are not translated.
-    """
-    words = " ".join(challenge.replace("+", " plus ").replace("=", " ").split())
-    return f"What is {words}? Once more: {words}."
-
-
-def speak(text):
-    """WAV audio of `text`, made by Debian's flite."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "sum.wav"
-        subprocess.run(
-            [settings.CAPTCHA_FLITE_PATH, "-t", text, "-o", str(path)],
-            check=True,
-            capture_output=True,
-            timeout=10,
-        )
-        return path.read_bytes()
 
 
 class SumCaptchaWidget(CaptchaTextInput):

@@ -1,3 +1,5 @@
+import base64
+
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +18,9 @@ from articles.models import Article
 from newsroom.http import client_ip
 
 from . import budgets
-from .captcha import speak, spoken
+from .captcha import sum_challenge
+from .captcha_audio import captcha_wav
+from .captcha_image import captcha_png
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
 from .models import Comment
@@ -134,13 +138,17 @@ def challenge(request):
     except budgets.Exhausted as exhausted:
         refusal = JsonResponse({"error": exhausted.message()}, status=429)
         return retry_later(refusal, exhausted)
-    key = CaptchaStore.generate_key()
+    challenge, answer = sum_challenge()
+    key = CaptchaStore.objects.create(challenge=challenge, response=answer).hashkey
     audio = settings.CAPTCHA_FLITE_PATH and reverse(
         "comments:captcha-audio", args=[key]
     )
+    picture = base64.b64encode(captcha_png(challenge, key)).decode()
     return JsonResponse(
         {
             "key": key,
+            # The picture itself (one request less), and where the no-JS form finds it.
+            "image": f"data:image/png;base64,{picture}",
             "image_url": reverse("captcha-image", args=[key]),
             "audio_url": audio or None,
             "csrf_token": get_token(request),
@@ -189,12 +197,25 @@ def captcha_audio(request, key):
         budgets.spend("audio", client_ip(request))
     except budgets.Exhausted as exhausted:
         return retry_later(HttpResponse(exhausted.message(), status=429), exhausted)
-    challenge = (
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_wav(challenge), content_type="audio/wav")
+
+
+def captcha_image(request, key):
+    """The CAPTCHA's picture: the same for one challenge, new for every other."""
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_png(challenge, key), content_type="image/png")
+
+
+def live_challenge(key):
+    """The text of a challenge that has not expired, or None: gone, as the
+    library answers (HTTP 410), so that expired sums are not indexed."""
+    return (
         CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now())
         .values_list("challenge", flat=True)
         .first()
     )
-    if challenge is None:
-        # Gone, as the library answers: an expired sum is not to be indexed.
-        return HttpResponse(status=410)
-    return HttpResponse(speak(spoken(challenge)), content_type="audio/wav")

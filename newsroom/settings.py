@@ -6,6 +6,7 @@ Production (DEBUG off) refuses to start without a SECRET_KEY.
 
 import os
 import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -223,9 +224,19 @@ CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.sum_challenge"
 # The sum read aloud where Debian's flite is installed; without it the form
 # offers no audio link.
 CAPTCHA_FLITE_PATH = shutil.which("flite")
+# The picture's fonts (comments/captcha_image.py): Debian's DejaVu and
+# Liberation where installed, else the one django-simple-captcha ships.
+CAPTCHA_FONT_PATH = sorted(
+    str(path)
+    for folder in ("dejavu", "liberation")
+    for path in Path("/usr/share/fonts/truetype", folder).glob("*.ttf")
+    if "ExtraLight" not in path.name
+) or [str(Path(find_spec("captcha").origin).parent / "fonts" / "Vera.ttf")]
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+# One picture per challenge: the library's double-size view would draw another.
+CAPTCHA_2X_IMAGE = False
 CAPTCHA_TIMEOUT = 60  # minutes: long enough to write a considered comment
 # Test mode accepts "passed" as every answer: never outside local development.
 CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")

@@ -18,7 +18,7 @@ async function refreshCaptcha(button, { focus = true } = {}) {
   const challenge = await response.json();
   startProof(button.form, challenge.puzzle);
   const image = captcha.querySelector("img");
-  image.src = challenge.image_url;
+  image.src = challenge.image;
   image.hidden = false;
   const audio = captcha.querySelector(".captcha-audio");
   if (audio) {
