@@ -298,7 +298,7 @@ COMMENTS_PLAIN_POST_LIMIT = int(os.environ.get("COMMENTS_PLAIN_POST_LIMIT", "10"
 COMMENTS_PLAIN_POST_WINDOW = int(os.environ.get("COMMENTS_PLAIN_POST_WINDOW", "3600"))
 # The proof of work's difficulty: the script tries on average half this many
 # SHA-256 hashes (see comments/proof_of_work.py).
-COMMENTS_POW_MAX_NUMBER = int(os.environ.get("COMMENTS_POW_MAX_NUMBER", "50000"))
+COMMENTS_POW_MAX_NUMBER = int(os.environ.get("COMMENTS_POW_MAX_NUMBER", "20000"))
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # How many reverse proxies in front of the site append to X-Forwarded-For;
