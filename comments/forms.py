@@ -128,7 +128,8 @@ class CommentForm(forms.ModelForm):
         return [self["remember"], self["notify_replies"]]
 
     def clean_parent(self):
-        """The approved comment of this article the reply really attaches to."""
+        """The id of the approved comment of this article the reply really
+        attaches to (deeper replies attach higher up)."""
         parent_id = self.cleaned_data["parent"]
         if parent_id is None:
             return None
@@ -138,8 +139,7 @@ class CommentForm(forms.ModelForm):
                 _("You can only reply to a published comment on this article."),
                 code="parent",
             )
-        attach_to = reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
-        return Comment.objects.get(pk=attach_to) if attach_to else None
+        return reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -180,8 +180,9 @@ class CommentForm(forms.ModelForm):
         return age
 
     def comment_data(self):
-        names = [*self.reader_field_names, "parent", "notify_replies"]
-        return {name: self.cleaned_data[name] for name in names}
+        names = [*self.reader_field_names, "notify_replies"]
+        data = {name: self.cleaned_data[name] for name in names}
+        return {**data, "parent_id": self.cleaned_data["parent"]}
 
     def restamp(self):
         """Replace a forged or stale stamp, so that posting again can succeed."""

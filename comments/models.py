@@ -163,8 +163,12 @@ class ModerationReason(models.Model):
 
 
 class KeywordQuerySet(models.QuerySet):
-    def terms(self, kind):
-        return tuple(self.filter(kind=kind).values_list("term", flat=True))
+    def terms_by_kind(self):
+        """{kind: (term, ...)} for every kind, from one query."""
+        terms = {kind: [] for kind in Keyword.Kind.values}
+        for kind, term in self.values_list("kind", "term"):
+            terms[kind].append(term)
+        return {kind: tuple(found) for kind, found in terms.items()}
 
 
 class Keyword(models.Model):

@@ -6,7 +6,7 @@ from captcha.models import CaptchaStore
 from django.test import override_settings
 
 from comments.models import Comment
-from tests.factories import comment_data
+from tests.factories import comment_data, make_comment, make_editor
 
 from .base import POST_URL, URL, PostingTestCase
 
@@ -121,3 +121,39 @@ class ProofOfWorkTests(PostingTestCase):
                 body=f"Proof post {number}.",
             )
             assert response.status_code == status
+
+
+@override_settings(COMMENTS_POW_MAX_NUMBER=2000, COMMENTS_FLOOD_SECONDS=15)
+class PostQueryBudgetTests(ProofOfWorkTests):
+    """The whole defence stack costs at most 10 SQL queries per accepted comment:
+    article, budget, spending the sum, the sender's record, the word lists,
+    the comment, its reasons, the editors to tell and the reasons they read."""
+
+    def test_an_accepted_comment_costs_at_most_ten_queries(self):
+        make_editor()
+        challenge = self.fetch()
+        data = self.proof_data(challenge)
+        # In a test the transaction is a savepoint: two statements more.
+        with self.assertNumQueries(9 + 2):
+            response = self.client.post(POST_URL, data)
+        assert response.status_code == 302
+
+    def test_a_reply_costs_at_most_ten_queries(self):
+        make_editor()
+        parent = make_comment(self.article)
+        challenge = self.fetch()
+        data = self.proof_data(challenge, parent=parent.pk)
+        with self.assertNumQueries(10 + 2):
+            response = self.client.post(POST_URL, data)
+        assert response.status_code == 302
+        assert Comment.objects.get(parent=parent).body == data["body"]
+
+    def proof_data(self, challenge, **overrides):
+        answer = CaptchaStore.objects.get(hashkey=challenge["key"]).response
+        return comment_data(
+            self.client.get(URL),
+            captcha_0=challenge["key"],
+            captcha_1=answer,
+            proof=solution(challenge["puzzle"]),
+            **overrides,
+        )
