@@ -25,8 +25,7 @@ def solution(puzzle, number=None):
     return base64.b64encode(json.dumps(payload).encode()).decode()
 
 
-@override_settings(COMMENTS_POW_MAX_NUMBER=2000, COMMENTS_FLOOD_SECONDS=0)
-class ProofOfWorkTests(PostingTestCase):
+class ProofTestCase(PostingTestCase):
     def fetch(self):
         return self.client.get("/comments/challenge/", headers=AJAX).json()
 
@@ -41,6 +40,19 @@ class ProofOfWorkTests(PostingTestCase):
         )
         return self.client.post(POST_URL, data)
 
+    def proof_data(self, challenge, **overrides):
+        answer = CaptchaStore.objects.get(hashkey=challenge["key"]).response
+        return comment_data(
+            self.client.get(URL),
+            captcha_0=challenge["key"],
+            captcha_1=answer,
+            proof=solution(challenge["puzzle"]),
+            **overrides,
+        )
+
+
+@override_settings(COMMENTS_POW_MAX_NUMBER=2000, COMMENTS_FLOOD_SECONDS=0)
+class ProofOfWorkTests(ProofTestCase):
     def test_the_challenge_carries_a_signed_puzzle_for_its_own_key(self):
         challenge = self.fetch()
         puzzle = challenge["puzzle"]
@@ -124,7 +136,7 @@ class ProofOfWorkTests(PostingTestCase):
 
 
 @override_settings(COMMENTS_POW_MAX_NUMBER=2000, COMMENTS_FLOOD_SECONDS=15)
-class PostQueryBudgetTests(ProofOfWorkTests):
+class PostQueryBudgetTests(ProofTestCase):
     """The whole defence stack costs at most 10 SQL queries per accepted comment:
     article, budget, spending the sum, the sender's record, the word lists,
     the comment, its reasons, the editors to tell and the reasons they read."""
@@ -147,13 +159,3 @@ class PostQueryBudgetTests(ProofOfWorkTests):
             response = self.client.post(POST_URL, data)
         assert response.status_code == 302
         assert Comment.objects.get(parent=parent).body == data["body"]
-
-    def proof_data(self, challenge, **overrides):
-        answer = CaptchaStore.objects.get(hashkey=challenge["key"]).response
-        return comment_data(
-            self.client.get(URL),
-            captcha_0=challenge["key"],
-            captcha_1=answer,
-            proof=solution(challenge["puzzle"]),
-            **overrides,
-        )
