@@ -60,6 +60,14 @@ def spend(budget, ip_address):
         raise Exhausted(budget, start + window - now)
 
 
+def forget_ended_windows():
+    """Delete counts whose window ended, even under the longest budget window;
+    return how many."""
+    longest = max(getattr(settings, window) for _limit, window in BUDGETS.values())
+    ended = Attempts.objects.filter(window_start__lte=int(time.time()) - longest)
+    return ended.delete()[0]
+
+
 def network(ip_address):
     """The address a budget is kept for: IPv4 whole, IPv6 by its /64."""
     if not ip_address:

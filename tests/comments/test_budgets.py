@@ -1,6 +1,8 @@
 import hashlib
+from io import StringIO
 
 from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
 
 from comments.budgets import network
@@ -117,6 +119,19 @@ class PostBudgetTests(BudgetTestCase):
         for _ in range(3):
             self.post()
         assert BudgetRefusal.objects.get(budget="plain_post").refused == 2
+
+
+class CleanTests(BudgetTestCase):
+    def test_the_clean_command_deletes_only_ended_windows(self):
+        self.fetch("198.51.100.4")
+        self.fetch("198.51.100.5")
+        Attempts.objects.filter(pk=Attempts.objects.values("pk")[:1]).update(
+            window_start=0
+        )
+        out = StringIO()
+        call_command("budgets_clean", stdout=out)
+        assert Attempts.objects.count() == 1
+        assert "Deleted 1 ended attempt count(s)." in out.getvalue()
 
 
 class KeyedHashTests(BudgetTestCase):
