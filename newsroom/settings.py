@@ -245,6 +245,14 @@ AXES_RESET_ON_SUCCESS = True
 
 # Newsroom.
 
+# Article pages for readers without personal cookies: how long a shared HTTP
+# cache in front (nginx, a CDN) may serve them as they are, and then while it
+# fetches them again.
+ARTICLES_CACHE_S_MAXAGE = int(os.environ.get("ARTICLES_CACHE_S_MAXAGE", "2"))
+ARTICLES_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("ARTICLES_CACHE_STALE_WHILE_REVALIDATE", "30")
+)
+
 # Discussions: threads, pages, closing, notifications.
 # Send notification emails from a background thread (off only in tests).
 COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
@@ -259,6 +267,11 @@ COMMENTS_THREAD_CACHE_SECONDS = int(
     os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400")
 )
 COMMENTS_THREAD_DEPTH = int(os.environ.get("COMMENTS_THREAD_DEPTH", "5"))
+# How long Redis's copy of an article's page version is trusted before it is
+# read again from the database: a change Redis missed shows within this time.
+COMMENTS_VERSION_COPY_SECONDS = int(
+    os.environ.get("COMMENTS_VERSION_COPY_SECONDS", "5")
+)
 # Absolute links in emails and feeds point here.
 NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -1,11 +1,14 @@
 """Flood control and thread invalidation through Redis, as on several app servers."""
 
 import os
+from unittest import mock
 
 import redis
+from django.conf import settings
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
+from comments.caching import VERSION
 from comments.services import flood_key
 from tests.factories import comment_data, make_article, make_comment, make_editor
 
@@ -50,21 +53,49 @@ class SharedFloodTests(RedisTestCase):
 
 
 class SharedThreadCacheTests(RedisTestCase):
-    def test_an_approval_on_one_server_refreshes_the_thread_for_all(self):
-        comment = make_comment(self.article, status="pending", body="Fresh words")
+    def setUp(self):
+        super().setUp()
+        self.comment = make_comment(self.article, status="pending", body="Fresh words")
         self.assertNotContains(self.client.get(URL), "Fresh words")
-        assert list(self.other_server.scan_iter(match="*comments:thread:*"))
+        self.copy = cache.make_key(VERSION.format(self.article.slug))
+
+    def approve(self):
         self.client.force_login(make_editor())
         self.client.post(
             "/admin/comments/comment/",
-            {"action": "approve", "_selected_action": [comment.pk]},
+            {"action": "approve", "_selected_action": [self.comment.pk]},
         )
         self.client.logout()
-        with self.assertNumQueries(2):
-            page = self.client.get(URL)
-        self.assertContains(page, "Fresh words")
+
+    def test_an_approval_on_one_server_refreshes_the_page_for_all(self):
+        with self.assertNumQueries(1):  # the version, copied into Redis
+            self.client.get(URL)
+        assert self.other_server.exists(self.copy)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.approve()
+        assert not self.other_server.exists(self.copy)
+        with self.assertNumQueries(3):
+            self.assertContains(self.client.get(URL), "Fresh words")
         with self.assertNumQueries(0):
             self.assertContains(self.client.get(URL), "Fresh words")
+
+    def test_a_cached_view_costs_one_redis_round_trip(self):
+        self.client.get(URL)
+        client = cache._cache.get_client()
+        with mock.patch.object(
+            client, "execute_command", wraps=client.execute_command
+        ) as commands:
+            self.assertNotContains(self.client.get(URL), "Fresh words")
+        assert [call.args[0] for call in commands.call_args_list] == ["MGET"]
+
+    def test_a_change_redis_missed_shows_once_the_copy_expires(self):
+        self.client.get(URL)
+        ttl = self.other_server.ttl(self.copy)
+        assert 0 < ttl <= settings.COMMENTS_VERSION_COPY_SECONDS
+        self.approve()  # its deletion of the copy never reaches Redis
+        self.assertNotContains(self.client.get(URL), "Fresh words")
+        self.other_server.delete(self.copy)  # what the expiry does
+        self.assertContains(self.client.get(URL), "Fresh words")
 
 
 @override_settings(CACHES=REDIS_CACHE)
