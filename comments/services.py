@@ -104,7 +104,8 @@ def is_flooding(submission):
     """Whether the same address or email posted within the flood interval.
 
     The shared cache answers at once and atomically across app servers; the
-    database backs it up where the cache is local to one process.
+    database backs it up where the cache is local to one process, or fails
+    (`add()` then answers None, which refuses nobody).
     """
     seconds = settings.COMMENTS_FLOOD_SECONDS
     if not seconds:
@@ -117,7 +118,7 @@ def is_flooding(submission):
     if submission.ip_address:
         recent |= Q(ip_address=submission.ip_address)
     since = timezone.now() - timedelta(seconds=seconds)
-    return not all(fresh) or (
+    return False in fresh or (
         Comment.objects.filter(recent, submitted_at__gte=since).exists()
     )
 

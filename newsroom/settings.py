@@ -7,6 +7,7 @@ Production (DEBUG off) refuses to start without a SECRET_KEY.
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -40,6 +41,9 @@ if not SECRET_KEY:
 # in front of the site (e.g. `make serve` tried out on 127.0.0.1).
 HTTPS = env_bool("HTTPS", default=not DEBUG)
 
+# Absolute links in emails and feeds point here.
+NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Django settings, alphabetical.
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -59,14 +63,32 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
+# The site's own cache keys, by default its address ("news.example:443").
+CACHE_KEY_PREFIX = os.environ.get(
+    "CACHE_KEY_PREFIX", urlsplit(NEWSROOM_SITE_URL).netloc or "newsroom"
+)
+
+# Redis, where there is one, is shared by every process and server; it only
+# speeds things up (newsroom/cache.py): when it fails, pages come from the
+# database. Keys carry the site's prefix, so that sites can share one Redis.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 CACHES = {
     "default": (
         {
             "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": float(os.environ.get("REDIS_RETRY_SECONDS", "5")),
+            },
         }
         if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
     )
 }
 
@@ -272,9 +294,6 @@ COMMENTS_THREAD_DEPTH = int(os.environ.get("COMMENTS_THREAD_DEPTH", "5"))
 COMMENTS_VERSION_COPY_SECONDS = int(
     os.environ.get("COMMENTS_VERSION_COPY_SECONDS", "5")
 )
-# Absolute links in emails and feeds point here.
-NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
 # The moderation policy (see comments/moderation.py and the README).
 COMMENTS_APPROVE_KNOWN_AUTHORS = env_bool("COMMENTS_APPROVE_KNOWN_AUTHORS")
 COMMENTS_FLOOD_SECONDS = int(os.environ.get("COMMENTS_FLOOD_SECONDS", "15"))

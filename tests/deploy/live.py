@@ -7,18 +7,19 @@ NEWSROOM_TEST_PORTS ("8100-8199") when set, else from the system.
 """
 
 import http.cookiejar
+import json
 import os
 import re
 import secrets
 import signal
-import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,23 +27,12 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg import sql
 
+from tests.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-live-test-password"
 # What the site's own settings read; the test run's are not the server's.
 DROPPED = {"DJANGO_SETTINGS_MODULE", "DEBUG", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def free_port():
-    first, _, last = os.environ.get("NEWSROOM_TEST_PORTS", "").partition("-")
-    candidates = range(int(first), int(last) + 1) if last else [0]
-    for port in candidates:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return probe.getsockname()[1]
-    raise RuntimeError("No free port in NEWSROOM_TEST_PORTS")
 
 
 @contextmanager
@@ -111,6 +101,29 @@ class Browser:
         )
         assert answer.status == 302, answer.text
 
+    def post_comment(self, slug, answer, **fields):
+        """A reader's comment, the way the page's script sends it.
+
+        `answer(key)` gives the CAPTCHA's answer (the test reads the store).
+        """
+        challenge = json.loads(
+            self.request(
+                "/comments/challenge/", headers={"X-Requested-With": "XMLHttpRequest"}
+            ).text
+        )
+        data = {
+            "body": "Nothing is lost when Redis fails.",
+            "author_name": "Aigerim",
+            "author_email": "aigerim@example.com",
+            "author_url": "",
+            "captcha_0": challenge["key"],
+            "captcha_1": answer(challenge["key"]),
+            "timestamp": challenge["timestamp"],
+            "csrfmiddlewaretoken": challenge["csrf_token"],
+            **fields,
+        }
+        return self.request(f"/articles/{slug}/comments/", data)
+
     def approve(self, *pks):
         answer = self.request(
             "/admin/comments/comment/?status=all",
@@ -142,6 +155,8 @@ class LiveSite:
             "DATABASE_URL": url,
             "NEWSROOM_EDITOR_PASSWORD": PASSWORD,
             "COMMENTS_EMAIL_IN_BACKGROUND": "0",
+            # The test posts as fast as a script can.
+            "COMMENTS_MIN_FORM_SECONDS": "0",
             "PYTHONUNBUFFERED": "1",
         }
 
@@ -161,6 +176,28 @@ class LiveSite:
     def python(self, code, env=None):
         """Django code run in another process; returns what it prints."""
         return self.manage("shell", "--no-imports", "-c", code, env=env).strip()
+
+    def query(self, statement, *params):
+        """Rows straight from the site's database (`%s` placeholders)."""
+        url = self.env["DATABASE_URL"]
+        if url.startswith("sqlite"):
+            with closing(sqlite3.connect(urlsplit(url).path)) as connection:
+                return connection.execute(
+                    statement.replace("%s", "?"), params
+                ).fetchall()
+        with psycopg.connect(url) as connection:
+            return connection.execute(statement, params).fetchall()
+
+    def captcha_answer(self, key):
+        rows = self.query(
+            "SELECT response FROM captcha_captchastore WHERE hashkey = %s", key
+        )
+        return rows[0][0]
+
+    def comments(self, body):
+        return self.query(
+            "SELECT COUNT(*) FROM comments_comment WHERE body = %s", body
+        )[0][0]
 
     def prepare(self):
         self.manage("migrate", "--no-input")
