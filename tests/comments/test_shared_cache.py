@@ -11,6 +11,7 @@ from django.test import TestCase, override_settings
 from comments.caching import VERSION
 from comments.services import flood_key
 from tests.factories import comment_data, make_article, make_comment, make_editor
+from tests.ports import free_port
 
 REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 URL = "/articles/a-test-article/"
@@ -19,6 +20,7 @@ REDIS_CACHE = {
     "default": {
         "BACKEND": "newsroom.cache.RedisCache",
         "LOCATION": REDIS_URL,
+        "KEY_PREFIX": settings.CACHE_KEY_PREFIX,
     }
 }
 
@@ -107,3 +109,39 @@ class RedisClientTests(TestCase):
         assert cache._cache.get_client() is client
         assert cache._cache.get_client(write=True) is client
         cache.delete("comments:probe")
+
+
+class KeyPrefixTests(RedisTestCase):
+    def test_two_sites_on_one_redis_never_serve_each_others_pages(self):
+        self.client.get(URL)
+        prefix = settings.CACHE_KEY_PREFIX
+        assert prefix == "127.0.0.1:8000"  # from SITE_URL, by default
+        assert self.other_server.keys(f"{prefix}:*comments:article-page:*")
+        other_site = {"default": {**REDIS_CACHE["default"], "KEY_PREFIX": "other"}}
+        with override_settings(CACHES=other_site), self.assertNumQueries(2):
+            self.client.get(URL)  # rendered for this site, not read from the other
+        assert self.other_server.keys("other:*comments:article-page:*")
+
+
+CLOSED = {
+    "default": {
+        "BACKEND": "newsroom.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+    }
+}
+
+
+@override_settings(CACHES=CLOSED)
+class RedisDownTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+
+    def test_pages_come_from_the_database_and_flood_control_too(self):
+        self.assertContains(self.client.get(URL), "Comments (No)")
+        first = self.client.post(POST_URL, comment_data(self.client.get(URL)))
+        second = self.client.post(
+            POST_URL, comment_data(self.client.get(URL), author_email="b@example.com")
+        )
+        assert first.status_code == 302
+        self.assertContains(second, "too quickly", status_code=429)
