@@ -5,7 +5,7 @@ from django.test import TestCase
 
 from comments.cookies import COMMENTER, PENDING, PENDING_SALT, remember_commenter
 from comments.models import Comment
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import approve, make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
 
@@ -139,3 +139,51 @@ class CompressedPageTests(TestCase):
         assert gzip.decompress(packed.content) == plain.content
         assert len(packed.content) < len(plain.content) / 3
         assert "Accept-Encoding" in packed["Vary"]
+
+
+class HttpCacheTests(TestCase):
+    """What a shared HTTP cache in front (nginx, a CDN) is told about the page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.comment = make_comment(cls.article, status="pending", body="Fresh words")
+
+    def test_a_plain_visit_is_public_for_a_moment_with_a_validator(self):
+        for _ in range(2):  # rendered, then from the cache: the same headers
+            response = self.client.get(self.article.get_absolute_url())
+            control = response["Cache-Control"]
+            assert "public" in control
+            assert "s-maxage=2" in control
+            assert "stale-while-revalidate=30" in control
+            assert response["ETag"].startswith('"')
+
+    def test_the_validator_answers_304_until_the_page_changes(self):
+        etag = self.client.get(self.article.get_absolute_url())["ETag"]
+        with self.assertNumQueries(1):
+            again = self.client.get(
+                self.article.get_absolute_url(), headers={"If-None-Match": etag}
+            )
+        assert again.status_code == 304
+        assert again.content == b""
+        assert again["ETag"] == etag
+        approve(self.comment)
+        changed = self.client.get(
+            self.article.get_absolute_url(), headers={"If-None-Match": etag}
+        )
+        assert changed.status_code == 200
+        assert changed["ETag"] != etag
+        self.assertContains(changed, "Fresh words")
+
+    def test_gzip_and_plain_have_validators_of_their_own(self):
+        url = self.article.get_absolute_url()
+        plain = self.client.get(url)["ETag"]
+        packed = self.client.get(url, headers={"Accept-Encoding": "gzip"})["ETag"]
+        assert plain != packed
+
+    def test_a_reader_with_personal_cookies_gets_a_private_page(self):
+        self.client.cookies.load({COMMENTER: commenter_cookie("Mira")})
+        response = self.client.get(self.article.get_absolute_url())
+        assert "private" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+        assert not response.has_header("ETag")

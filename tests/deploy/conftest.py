@@ -17,12 +17,13 @@ def live_site():
         yield site
 
 
-def new_article(site, slug, body="Fresh words"):
+def new_article(site, slug, body="Fresh words", title=""):
     """An article with one pending comment, made in another process; its id."""
+    title = title or f"About {slug}"
     return int(
         site.python(
             "from tests.factories import make_article, make_comment\n"
-            f"article = make_article(title='About {slug}', slug='{slug}')\n"
+            f"article = make_article(title='{title}', slug='{slug}')\n"
             f"print(make_comment(article, status='pending', body='{body}').pk)"
         )
     )
