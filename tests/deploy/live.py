@@ -154,6 +154,8 @@ class LiveSite:
             "HTTPS": "0",
             "DATABASE_URL": url,
             "NEWSROOM_EDITOR_PASSWORD": PASSWORD,
+            # Its own keys in a Redis shared with past runs and other tests.
+            "CACHE_KEY_PREFIX": f"live-{secrets.token_hex(4)}",
             "COMMENTS_EMAIL_IN_BACKGROUND": "0",
             # The test posts as fast as a script can.
             "COMMENTS_MIN_FORM_SECONDS": "0",
