@@ -31,6 +31,7 @@ def served_site(tmp_path, **environment):
             "DEBUG": "1",  # static files without collectstatic; test mode stays off
             "SECRET_KEY": settings.SECRET_KEY,
             "HTTPS": "0",
+            "ENV_FILE": "",  # no .env: this environment is the whole truth
             "WEB_CONCURRENCY": "4",  # gunicorn's worker count
             **environment,
         }
