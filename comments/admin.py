@@ -20,6 +20,8 @@ from .models import Comment, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
 
+BIGGEST_ID = 2**63 - 1  # what a 64-bit id column holds
+
 Status = Comment.Status
 
 
@@ -177,7 +179,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
-        if not all(value.isdigit() for value in selected):
+        if not all(is_row_id(value) for value in selected):
             self.message_user(
                 request, _("Those are not comments one can select."), messages.ERROR
             )
@@ -286,3 +288,7 @@ class KeywordAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term"]
+
+
+def is_row_id(value):
+    return value.isascii() and value.isdigit() and int(value) <= BIGGEST_ID
