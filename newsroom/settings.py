@@ -70,6 +70,10 @@ CACHES = {
     )
 }
 
+# Every cookie: HttpOnly (no script of ours reads one, the CSRF token comes
+# in the page or from /comments/challenge/), SameSite=Lax (Django's default),
+# Secure under HTTPS. comments/cookies.py does the same for its own.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = HTTPS
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
@@ -123,6 +127,9 @@ INSTALLED_APPS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = HTTPS
 
 # Notices travel in a signed cookie, not the session, so reading the article
 # page after posting costs no database write.
