@@ -10,17 +10,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .models import Comment
+from .subscriptions import unsubscribe_token
 
 logger = logging.getLogger(__name__)
 executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
-UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 
 def comment_posted(comment):
@@ -120,17 +119,6 @@ def editor_addresses():
 
 def absolute(path):
     return settings.NEWSROOM_SITE_URL + path
-
-
-def unsubscribe_token(comment):
-    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def comment_from_token(token):
-    """The comment an unsubscribe link was made for; BadSignature if forged."""
-    return Comment.objects.select_related("article").get(
-        pk=signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    )
 
 
 def send_after_commit(messages):

@@ -6,7 +6,9 @@ app_name = "comments"
 urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
-    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
+    ),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     path("comments/challenge/", views.challenge, name="challenge"),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),

@@ -19,9 +19,9 @@ from .captcha import speak, spoken
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
 from .models import Comment
-from .notifications import comment_from_token
 from .sections import comments_section
 from .services import Refused, comment_submit
+from .subscriptions import comment_from_token, unsubscribe
 from .threads import Thread
 
 
@@ -139,16 +139,24 @@ def comment_permalink(request, pk):
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """Stop reply emails for one reader on one article, with one click."""
+def unsubscribe_link(request, token):
+    """A button that stops reply emails for one reader on one article.
+
+    Opening the link changes nothing (mail scanners open links); the button,
+    or a mail client's one-click POST, unsubscribes."""
     try:
         comment = comment_from_token(token)
-    except (signing.BadSignature, Comment.DoesNotExist):
+    except signing.SignatureExpired:
+        return render(
+            request, "comments/unsubscribe_invalid.html", {"expired": True}, status=400
+        )
+    except (signing.BadSignature, ValueError, TypeError, Comment.DoesNotExist):
         return render(request, "comments/unsubscribe_invalid.html", status=400)
-    Comment.objects.filter(
-        article=comment.article, author_email__iexact=comment.author_email
-    ).update(notify_replies=False)
-    return render(request, "comments/unsubscribed.html", {"article": comment.article})
+    context = {"article": comment.article}
+    if request.method == "GET":
+        return render(request, "comments/unsubscribe.html", context)
+    unsubscribe(comment)
+    return render(request, "comments/unsubscribed.html", context)
 
 
 def captcha_audio(request, key):

@@ -1,12 +1,15 @@
 import threading
+import time
+from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.core import mail
+from django.core import mail, signing
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import TestCase, override_settings
 
 from comments.models import Comment
-from comments.notifications import executor, unsubscribe_token
+from comments.notifications import executor
+from comments.subscriptions import unsubscribe_token
 from tests.factories import comment_data, make_article, make_comment, make_editor
 
 URL = "/articles/a-test-article/"
@@ -135,34 +138,6 @@ class ReaderEmailTests(NotificationTestCase):
         self.post(parent=parent.pk)
         assert [m.to for m in mail.outbox] == [["editor@newsroom.example"]]
 
-    def test_the_unsubscribe_link_works_and_says_so(self):
-        parent = make_comment(self.article, notify_replies=True)
-        other = make_comment(
-            self.article, author_email="READER@example.com", notify_replies=True
-        )
-        response = self.client.get(
-            f"/comments/unsubscribe/{unsubscribe_token(parent)}/"
-        )
-        self.assertContains(response, "You will get no more emails about comments on")
-        assert not Comment.objects.filter(
-            pk__in=[parent.pk, other.pk], notify_replies=True
-        )
-
-    def test_one_click_unsubscribe_by_post_from_a_mail_client(self):
-        parent = make_comment(self.article, notify_replies=True)
-        client = self.client_class(enforce_csrf_checks=True)
-        response = client.post(
-            f"/comments/unsubscribe/{unsubscribe_token(parent)}/",
-            {"List-Unsubscribe": "One-Click"},
-        )
-        assert response.status_code == 200
-        parent.refresh_from_db()
-        assert not parent.notify_replies
-
-    def test_a_forged_unsubscribe_link_is_refused(self):
-        response = self.client.get("/comments/unsubscribe/1:forged/")
-        self.assertContains(response, "This link does not work", status_code=400)
-
 
 class BrokenMailTests(NotificationTestCase):
     @override_settings(EMAIL_BACKEND="tests.comments.test_notifications.BrokenBackend")
@@ -185,3 +160,80 @@ class BrokenMailTests(NotificationTestCase):
         SlowBackend.release.set()
         executor.submit(lambda: None).result(timeout=10)
         assert len(SlowBackend.sent) == 1
+
+
+class UnsubscribeTests(NotificationTestCase):
+    def link(self, comment):
+        return f"/comments/unsubscribe/{unsubscribe_token(comment)}/"
+
+    def test_opening_the_link_shows_a_button_and_changes_nothing(self):
+        parent = make_comment(self.article, notify_replies=True)
+        response = self.client.get(self.link(parent))
+        self.assertContains(response, "Stop the emails about comments on")
+        self.assertContains(
+            response, '<button type="submit">Unsubscribe</button>', html=True
+        )
+        parent.refresh_from_db()
+        assert parent.notify_replies
+
+    def test_the_button_unsubscribes_the_address_on_the_article(self):
+        parent = make_comment(self.article, notify_replies=True)
+        other = make_comment(
+            self.article, author_email="READER@example.com", notify_replies=True
+        )
+        stranger = make_comment(
+            self.article, author_email="else@example.com", notify_replies=True
+        )
+        client = self.client_class(enforce_csrf_checks=True)
+        response = client.post(self.link(parent), {"List-Unsubscribe": "One-Click"})
+        self.assertContains(response, "You will get no more emails about comments on")
+        assert not Comment.objects.filter(
+            pk__in=[parent.pk, other.pk], notify_replies=True
+        )
+        stranger.refresh_from_db()
+        assert stranger.notify_replies
+
+    def test_one_click_unsubscribe_by_post_from_a_mail_client(self):
+        parent = make_comment(self.article, notify_replies=True)
+        client = self.client_class(enforce_csrf_checks=True)
+        response = client.post(
+            self.link(parent),
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 200
+        parent.refresh_from_db()
+        assert not parent.notify_replies
+
+    def test_the_link_works_for_a_year_then_says_it_expired(self):
+        parent = make_comment(self.article, notify_replies=True)
+        link = self.link(parent)
+        now = time.time()
+        with mock.patch("time.time", return_value=now + 364 * 86400):
+            assert self.client.get(link).status_code == 200
+        with mock.patch("time.time", return_value=now + 366 * 86400):
+            response = self.client.post(link, {"List-Unsubscribe": "One-Click"})
+        self.assertContains(response, "has expired", status_code=400)
+        parent.refresh_from_db()
+        assert parent.notify_replies
+
+    def test_the_link_is_for_the_address_it_was_made_for(self):
+        parent = make_comment(self.article, notify_replies=True)
+        link = self.link(parent)
+        parent.author_email = "new-owner@example.com"
+        parent.save()
+        response = self.client.post(link)
+        self.assertContains(response, "This link does not work", status_code=400)
+        parent.refresh_from_db()
+        assert parent.notify_replies
+
+    def test_forged_and_old_style_links_are_refused(self):
+        parent = make_comment(self.article, notify_replies=True)
+        old_style = signing.dumps(parent.pk, salt="comments.unsubscribe")
+        for token in (
+            "1:forged",
+            old_style,
+            signing.dumps("x", salt="comments.unsubscribe.v2"),
+        ):
+            response = self.client.post(f"/comments/unsubscribe/{token}/")
+            self.assertContains(response, "This link does not work", status_code=400)
