@@ -239,14 +239,16 @@ CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")
 if CAPTCHA_TEST_MODE and not DEBUG:
     raise ImproperlyConfigured("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
 
-# django-axes: lock out repeated failed admin logins, per address and per
-# account; `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
+# django-axes: lock out repeated failed admin logins from an address;
+# `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
 AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Failures count per address, and per account on each address: a stranger
+# cannot lock an editor out of the admin from everywhere else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
