@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import DECISIONS, DONE, decision_buttons
+from .editors import signature
 from .models import Comment, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
@@ -148,6 +149,11 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return [
             path("desk/", view(admin_views.desk), name="comments_desk"),
             path(
+                "signature/",
+                view(admin_views.signature_page),
+                name="comments_signature",
+            ),
+            path(
                 "<int:pk>/decide/",
                 view(admin_views.decide),
                 name="comments_comment_decide",
@@ -174,6 +180,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             **(extra_context or {}),
             "decisions": DECISIONS,
             "can_moderate": self.has_moderate_permission(request),
+            "signature": signature(request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

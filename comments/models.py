@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -197,3 +198,29 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class EditorProfile(models.Model):
+    """What an editor shows readers: the name that signs newsroom replies."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="editor_profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=100,
+        help_text=_(
+            "Signs your replies as the newsroom, e.g. “Mira Sokolova, science "
+            "desk”. Readers never see your login name."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("editor's profile")
+        verbose_name_plural = _("editors' profiles")
+
+    def __str__(self):
+        return self.display_name

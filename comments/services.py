@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from . import moderation, notifications
 from .caching import invalidate_threads
+from .editors import signature
 from .models import Comment, Keyword, ModerationReason
 from .threads import reply_parent
 
@@ -177,7 +178,7 @@ def comment_reply(*, parent, body, user):
             Comment.objects.parents_of(parent.article),
             settings.COMMENTS_THREAD_DEPTH,
         ),
-        author_name=user.get_full_name() or user.get_username(),
+        author_name=signature(user),
         author_email=user.email or settings.DEFAULT_FROM_EMAIL,
         body=body,
         status=Comment.Status.APPROVED,
