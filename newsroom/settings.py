@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "captcha",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 LANGUAGE_CODE = "en-us"
@@ -144,6 +146,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -252,6 +256,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
+# django-otp: the issuer authenticator apps show next to the code.
+
+OTP_TOTP_ISSUER = "Newsroom"
+
 # Newsroom.
 
 # Discussions: threads, pages, closing, notifications.
@@ -280,6 +288,8 @@ COMMENTS_MAX_FORM_AGE = int(os.environ.get("COMMENTS_MAX_FORM_AGE", "86400"))
 COMMENTS_MIN_FORM_SECONDS = int(os.environ.get("COMMENTS_MIN_FORM_SECONDS", "3"))
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
+# Staff reach the admin only with a code from an authenticator app (TOTP).
+NEWSROOM_TWO_FACTOR = env_bool("NEWSROOM_TWO_FACTOR")
 # How many reverse proxies in front of the site append to X-Forwarded-For;
 # 0 trusts no header and takes the address of the connection itself.
 NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
