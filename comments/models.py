@@ -224,3 +224,29 @@ class EditorProfile(models.Model):
 
     def __str__(self):
         return self.display_name
+
+
+class NotificationAddressQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+
+class NotificationAddress(models.Model):
+    """An address a reader asked to get follow-up emails at.
+
+    Nothing but the confirmation is sent to it until someone who reads its
+    mail opened the confirmation link and pressed the button.
+    """
+
+    email = models.EmailField(_("email"), max_length=100, unique=True)
+    asked_at = models.DateTimeField(_("confirmation last sent"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    objects = NotificationAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification address")
+        verbose_name_plural = _("notification addresses")
+
+    def __str__(self):
+        return self.email

@@ -9,6 +9,7 @@ urlpatterns = [
     path(
         "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
     ),
+    path("comments/confirm/<str:token>/", views.confirm_address, name="confirm"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     path("comments/challenge/", views.challenge, name="challenge"),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),

@@ -10,7 +10,12 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from comments.models import Comment
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import (
+    confirm_address,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 QUEUE = "/admin/comments/comment/"
 
@@ -26,6 +31,7 @@ class NewsroomReplyTests(TestCase):
             author_email="daniyar@example.com",
             notify_replies=True,
         )
+        confirm_address("daniyar@example.com")
         cls.editor = make_editor()
         cls.editor.first_name, cls.editor.last_name = "Mira", "Sokolova"
         cls.editor.save()

@@ -1,16 +1,26 @@
+import re
 import threading
 import time
+from datetime import timedelta
 from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
-from comments.models import Comment
+from comments.models import Comment, NotificationAddress
 from comments.notifications import executor
+from comments.personal_data import personal_data_erase
 from comments.subscriptions import unsubscribe_token
-from tests.factories import comment_data, make_article, make_comment, make_editor
+from tests.factories import (
+    comment_data,
+    confirm_address,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
@@ -101,6 +111,7 @@ class ReaderEmailTests(NotificationTestCase):
         self.client.logout()
 
     def test_a_reader_who_asked_hears_when_their_comment_is_approved(self):
+        confirm_address("aigerim@example.com")
         self.post(notify_replies="on")
         comment = Comment.objects.get()
         assert comment.notify_replies
@@ -125,6 +136,7 @@ class ReaderEmailTests(NotificationTestCase):
         parent = make_comment(
             self.article, author_email="parent@example.com", notify_replies=True
         )
+        confirm_address("parent@example.com")
         self.post(parent=parent.pk, body="I disagree")
         mail.outbox.clear()
         self.approve(Comment.objects.get(body="I disagree"))
@@ -135,6 +147,7 @@ class ReaderEmailTests(NotificationTestCase):
 
     def test_a_pending_reply_notifies_nobody_yet(self):
         parent = make_comment(self.article, notify_replies=True)
+        confirm_address(parent.author_email)
         self.post(parent=parent.pk)
         assert [m.to for m in mail.outbox] == [["editor@newsroom.example"]]
 
@@ -160,6 +173,106 @@ class BrokenMailTests(NotificationTestCase):
         SlowBackend.release.set()
         executor.submit(lambda: None).result(timeout=10)
         assert len(SlowBackend.sent) == 1
+
+
+class DoubleOptInTests(NotificationTestCase):
+    def approve(self, comment):
+        comment.status = "pending"
+        comment.save()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"{QUEUE}?status=pending",
+                {"action": "approve", "_selected_action": [comment.pk]},
+            )
+        self.client.logout()
+
+    def confirmation(self):
+        [message] = [m for m in mail.outbox if m.to == ["aigerim@example.com"]]
+        return message
+
+    def confirm_link(self):
+        found = re.search(
+            r"http://127.0.0.1:8000(/comments/confirm/\S+)", self.confirmation().body
+        )
+        return found.group(1)
+
+    def test_ticking_notify_sends_one_confirmation_email_with_a_link(self):
+        self.post(notify_replies="on")
+        message = self.confirmation()
+        assert message.subject == (
+            "Confirm that you want emails about follow-up comments"
+        )
+        assert self.confirm_link().startswith("/comments/confirm/")
+        assert "If it was not you, ignore this email" in message.body
+
+    def test_nothing_else_reaches_an_unconfirmed_address(self):
+        self.post(notify_replies="on")
+        mine = Comment.objects.get()
+        mail.outbox.clear()
+        self.approve(mine)
+        reply = make_comment(self.article, parent=mine, author_email="b@example.com")
+        self.approve(reply)
+        assert [m.to for m in mail.outbox] == []
+
+    def test_at_most_one_confirmation_a_day(self):
+        self.post(notify_replies="on")
+        self.post(notify_replies="on", body="Again")
+        self.post(
+            notify_replies="on", body="And again", author_email="AIGERIM@example.com"
+        )
+        assert len([m for m in mail.outbox if "Confirm" in m.subject]) == 1
+        tomorrow = timezone.now() + timedelta(days=1, minutes=1)
+        with mock.patch("django.utils.timezone.now", return_value=tomorrow):
+            self.post(notify_replies="on", body="A day later")
+        assert len([m for m in mail.outbox if "Confirm" in m.subject]) == 2
+
+    def test_no_confirmation_without_the_tick_or_for_spam(self):
+        self.post()
+        self.post(notify_replies="on", homepage="bot", body="Spam")
+        assert not [m for m in mail.outbox if "Confirm" in m.subject]
+
+    def test_opening_the_link_shows_a_button_and_confirms_nothing(self):
+        self.post(notify_replies="on")
+        page = self.client.get(self.confirm_link())
+        self.assertContains(page, "Send emails about follow-up comments to")
+        self.assertContains(page, "Yes, send me follow-ups")
+        assert not NotificationAddress.objects.confirmed().exists()
+
+    def test_pressing_the_button_confirms_and_follow_ups_flow(self):
+        self.post(notify_replies="on")
+        client = self.client_class(enforce_csrf_checks=True)
+        page = client.get(self.confirm_link())
+        token = page.context["csrf_token"]
+        response = client.post(self.confirm_link(), {"csrfmiddlewaretoken": token})
+        self.assertContains(response, "Your address is confirmed")
+        assert NotificationAddress.objects.confirmed().count() == 1
+        mail.outbox.clear()
+        self.approve(Comment.objects.get())
+        assert [m.to for m in mail.outbox] == [["aigerim@example.com"]]
+
+    def test_a_confirmed_address_gets_no_more_confirmations(self):
+        confirm_address("aigerim@example.com")
+        self.post(notify_replies="on")
+        assert not [m for m in mail.outbox if "Confirm" in m.subject]
+
+    def test_erasing_the_readers_data_forgets_the_address(self):
+        confirm_address("aigerim@example.com")
+        personal_data_erase(
+            email="Aigerim@example.com", delete_text=False, user=self.editor
+        )
+        assert not NotificationAddress.objects.exists()
+
+    def test_expired_and_forged_confirmation_links_are_refused(self):
+        self.post(notify_replies="on")
+        link = self.confirm_link()
+        later = time.time() + 31 * 86400
+        with mock.patch("time.time", return_value=later):
+            response = self.client.post(link)
+        self.assertContains(response, "has expired", status_code=400)
+        response = self.client.post("/comments/confirm/1:forged/")
+        self.assertContains(response, "This link does not work", status_code=400)
+        assert not NotificationAddress.objects.confirmed().exists()
 
 
 class UnsubscribeTests(NotificationTestCase):
