@@ -143,6 +143,7 @@ def comment_permalink(request, pk):
 
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe_link(request, token):
     """A button that stops reply emails for one reader on one article.
@@ -168,6 +169,7 @@ def unsubscribe_link(request, token):
     return render(request, "comments/unsubscribed.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm_address(request, token):
     """Double opt-in: the link from the confirmation email shows a button;
