@@ -62,7 +62,7 @@ class CodeForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
     """Set up an authenticator app (the first time), then enter its code."""
-    if not request.user.is_authenticated:
+    if not request.user.is_staff:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     back = next_url(request)
     if request.user.is_verified():

@@ -13,6 +13,7 @@ import time
 from unittest import mock
 
 from django.test import TestCase, override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import make_editor
 
@@ -79,6 +80,12 @@ class TwoFactorTests(TestCase):
             response = self.client.get(url)
             assert response.status_code == 302, url
             assert response.url.startswith("/admin/two-factor/?next="), url
+
+    def test_the_code_page_needs_the_password_first(self):
+        response = self.client.get("/admin/two-factor/")
+        assert response.status_code == 302
+        assert response.url.startswith("/admin/login/?next=/admin/two-factor/")
+        assert not TOTPDevice.objects.exists()
 
     def test_a_wrong_code_is_refused(self):
         self.log_in()
