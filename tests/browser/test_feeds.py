@@ -42,8 +42,10 @@ def html_fields(xml):
             yield element.text
 
 
+# Transactional like the other browser tests: a plain `db` test between them
+# leaves the live server's threads with a connection they cannot close.
 @pytest.fixture
-def hostile_article(db):
+def hostile_article(transactional_db):
     article = make_article(title="<img src=x onerror=ran(0)> & friends")
     for payload in PAYLOADS:
         make_comment(article, author_name=payload, body=f"Hello {payload} world")
