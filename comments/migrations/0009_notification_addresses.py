@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0007_editor_profiles'),
+        ('comments', '0008_editor_profiles'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('comments', '0006_newsroom_replies'),
+        ('comments', '0007_page_versions'),
     ]
 
     operations = [
