@@ -148,6 +148,7 @@ class Posting:
     row: Row
     outcome: posting.Outcome
     prepared: int
+    sql: object  # probe.Queries of one accepted reply
 
 
 # Mail in the request, to memory: the probe's email is not part of the output.
@@ -182,4 +183,4 @@ def comment_posts(base, article, workdir, options):
         writes=str(sql.writes),
         errors=outcome.server_errors + load.failed - load.errors["status"],
     )
-    return Posting(row=row, outcome=outcome, prepared=options.posts)
+    return Posting(row=row, outcome=outcome, prepared=options.posts, sql=sql)
