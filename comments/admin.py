@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
-from .admin_views import DECISIONS, DONE, decision_buttons
-from .models import Comment, Keyword, ModerationReason
+from .admin_views import decision_buttons
+from .ledger import Source
+from .models import Comment, Decision, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
 
@@ -82,8 +83,17 @@ def moderation_action(name, status, description):
 
     @admin.action(permissions=["moderate"], description=description)
     def action(modeladmin, request, queryset):
-        count = comment_moderate(comments=queryset, status=status, user=request.user)
-        modeladmin.message_user(request, DONE[status] % {"count": count})
+        count, batch = admin_views.moderate(
+            comments=queryset, decision=status, user=request.user, source=Source.BULK
+        )
+        admin_views.decision_made(
+            request,
+            modeladmin,
+            status=status,
+            count=count,
+            batch=batch,
+            back=request.get_full_path(),
+        )
 
     action.__name__ = name
     return action
@@ -109,6 +119,9 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         ),
         moderation_action("mark_spam", Status.SPAM, _("Mark as spam")),
         moderation_action("trash", Status.TRASH, _("Move to trash")),
+        moderation_action(
+            "restore", admin_views.RESTORE, _("Not spam / Restore (previous status)")
+        ),
         *privacy_actions,
     ]
     fields = [
@@ -120,6 +133,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "body",
         "is_removed",
         "why",
+        "decisions",
         "thread",
         "record",
         "submitted_at",
@@ -135,6 +149,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "user_agent",
         "by_newsroom",
         "why",
+        "decisions",
         "thread",
         "record",
     ]
@@ -150,6 +165,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
                 view(admin_views.decide),
                 name="comments_comment_decide",
             ),
+            path("undo/", view(admin_views.undo), name="comments_comment_undo"),
             path(
                 "<int:pk>/reply/",
                 view(admin_views.reply),
@@ -170,10 +186,36 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
             **(extra_context or {}),
-            "decisions": DECISIONS,
+            "reasons": admin_views.REASONS,
             "can_moderate": self.has_moderate_permission(request),
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The comment's history, read from the decision ledger."""
+        extra_context = {
+            **(extra_context or {}),
+            "decisions": Decision.objects.filter(comment_id=object_id)
+            .select_related("user")
+            .order_by("created_at", "pk")
+            if object_id.isdigit()
+            else [],
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        """A status chosen in the form goes through the moderation service,
+        which writes the ledger; the other fields are saved as usual."""
+        status = obj.status
+        obj.status = form.initial.get("status", status)
+        super().save_model(request, obj, form, change)
+        comment_moderate(
+            comments=Comment.objects.filter(pk=obj.pk),
+            status=status,
+            user=request.user,
+            source=Source.ADMIN_FORM,
+        )
+        obj.status = status
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
@@ -242,6 +284,14 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return decision_buttons(
             comment, reverse("admin:comments_comment_decide", args=[comment.pk])
         )
+
+    @admin.display(description=_("decisions"))
+    def decisions(self, comment):
+        return format_html_join(
+            "",
+            "<div>{}</div>",
+            ((decision,) for decision in comment.decisions.select_related("user")),
+        ) or _("No decision recorded.")
 
     @admin.display(description=_("the conversation"))
     def thread(self, comment):

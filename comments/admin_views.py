@@ -1,9 +1,12 @@
 """The editor's desk in the admin: the overview, one-click decisions and
 replies as the newsroom. CommentAdmin.get_urls() binds them to itself."""
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,11 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .ledger import Reason, Source
 from .models import Comment
 from .overview import overview
-from .services import comment_moderate, comment_reply
+from .services import comment_moderate, comment_reply, comment_restore, comment_undo
 
 Status = Comment.Status
+RESTORE = "restore"
 
 # The one-click decisions: the row buttons, the comment page, the email link.
 DECISIONS = [
@@ -25,6 +30,11 @@ DECISIONS = [
     (Status.SPAM, gettext_lazy("Spam")),
     (Status.TRASH, gettext_lazy("Trash")),
 ]
+# Back to the status before spam or trash, as WordPress words it.
+RESTORE_LABELS = {
+    Status.SPAM: gettext_lazy("Not spam"),
+    Status.TRASH: gettext_lazy("Restore"),
+}
 
 
 def decision_buttons(comment, formaction=""):
@@ -34,6 +44,9 @@ def decision_buttons(comment, formaction=""):
     """
     action = format_html(' formaction="{}"', formaction) if formaction else ""
     label = _("the comment by %(name)s") % {"name": comment.author_name}
+    choices = list(DECISIONS)
+    if comment.status in RESTORE_LABELS:
+        choices.insert(0, (RESTORE, RESTORE_LABELS[comment.status]))
     buttons = format_html_join(
         "",
         '<button type="submit" class="button desk-decision desk-{}" name="status" '
@@ -41,7 +54,7 @@ def decision_buttons(comment, formaction=""):
         (
             (value, value, action, " disabled" if comment.status == value else "",
              text, label)
-            for value, text in DECISIONS
+            for value, text in choices
         ),
     )  # fmt: skip
     return format_html(
@@ -75,8 +88,73 @@ DONE = {
 }
 
 
+RESTORED = ngettext_lazy(
+    "%(count)d comment restored to its previous status.",
+    "%(count)d comments restored to their previous status.",
+    "count",
+)
+UNDONE = ngettext_lazy(
+    "Undone: %(count)d comment is back where it was.",
+    "Undone: %(count)d comments are back where they were.",
+    "count",
+)
+
+
+REASONS = [("", gettext_lazy("(no reason given)")), *Reason.choices]
+
+
 class DecisionForm(forms.Form):
-    status = forms.ChoiceField(choices=DECISIONS)
+    status = forms.ChoiceField(choices=[*DECISIONS, (RESTORE, gettext_lazy("Restore"))])
+    reason = forms.ChoiceField(
+        label=gettext_lazy("Reason"),
+        choices=REASONS,
+        required=False,
+    )
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=500, required=False)
+
+
+class UndoForm(forms.Form):
+    batch = forms.UUIDField()
+
+
+def decision_made(request, model_admin, *, status, count, batch, back):
+    """The message after a decision, with its Undo button (a plain POST form)."""
+    text = (RESTORED if status == RESTORE else DONE[status]) % {"count": count}
+    if count:
+        text = format_html(
+            '{} <form method="post" action="{}" class="desk-undo">'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="batch" value="{}">'
+            '<input type="hidden" name="next" value="{}">'
+            '<button type="submit" class="button">{}</button></form>',
+            text,
+            reverse("admin:comments_comment_undo"),
+            get_token(request),
+            batch,
+            back,
+            _("Undo"),
+        )
+    model_admin.message_user(request, text)
+
+
+def moderate(*, comments, decision, user, source, reason="", note=""):
+    """Apply one decision (a status or a restore); return (count, batch)."""
+    batch = uuid.uuid4()
+    if decision == RESTORE:
+        count = comment_restore(
+            comments=comments, user=user, source=source, batch=batch
+        )
+    else:
+        count = comment_moderate(
+            comments=comments,
+            status=decision,
+            user=user,
+            source=source,
+            reason=reason,
+            note=note,
+            batch=batch,
+        )
+    return count, batch
 
 
 class ReplyForm(forms.Form):
@@ -111,12 +189,22 @@ def decide(request, pk, *, model_admin):
         form = DecisionForm(request.POST)
         if form.is_valid():
             decision = form.cleaned_data["status"]
-            count = comment_moderate(
+            count, batch = moderate(
                 comments=Comment.objects.filter(pk=pk),
-                status=decision,
+                decision=decision,
                 user=request.user,
+                source=decision_source(request),
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
             )
-            model_admin.message_user(request, DONE[decision] % {"count": count})
+            decision_made(
+                request,
+                model_admin,
+                status=decision,
+                count=count,
+                batch=batch,
+                back=back,
+            )
             return redirect(back)
         model_admin.message_user(
             request, _("Choose approve, spam or trash."), messages.ERROR
@@ -127,12 +215,36 @@ def decide(request, pk, *, model_admin):
         "title": _("Decide on a comment"),
         "opts": Comment._meta,
         "comment": comment,
-        "decisions": DECISIONS,
+        "reasons": REASONS,
         "next": back,
     }
     return TemplateResponse(
         request, "admin/comments/comment/decide.html", context, status=status
     )
+
+
+def decision_source(request):
+    """Where the decision came from: the queue's row, the email's page, or
+    the comment's own page (whose form says so)."""
+    if request.method == "POST" and request.POST.get("source") in Source.values:
+        return Source(request.POST["source"])
+    return Source.BUTTON
+
+
+@require_POST
+def undo(request, *, model_admin):
+    """Put back what one decision changed, and go back where the editor was."""
+    if not model_admin.has_moderate_permission(request):
+        raise PermissionDenied
+    form = UndoForm(request.POST)
+    if not form.is_valid():
+        model_admin.message_user(
+            request, _("There is no such decision to undo."), messages.ERROR
+        )
+        return redirect(next_url(request))
+    count = comment_undo(batch=form.cleaned_data["batch"], user=request.user)
+    model_admin.message_user(request, UNDONE % {"count": count})
+    return redirect(next_url(request))
 
 
 @require_POST

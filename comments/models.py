@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
+from .ledger import Decision
 from .privacy import TRUNCATED_IP
+
+__all__ = ["Comment", "Decision", "Keyword", "ModerationReason"]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -69,11 +72,7 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        SPAM = "spam", _("Spam")
-        TRASH = "trash", _("Trash")
+    Status = moderation.Status
 
     article = models.ForeignKey(
         Article,

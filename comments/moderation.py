@@ -13,7 +13,20 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-APPROVED, PENDING, SPAM, REFUSED = "approved", "pending", "spam", "refused"
+
+class Status(TextChoices):
+    """A comment's moderation state: the one vocabulary of the policy, the
+    Comment model and the decision ledger."""
+
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    SPAM = "spam", _("Spam")
+    TRASH = "trash", _("Trash")
+
+
+APPROVED, PENDING, SPAM = Status.APPROVED, Status.PENDING, Status.SPAM
+# Not a status: the verdict on a submission that is not stored at all.
+REFUSED = "refused"
 
 
 class Code(TextChoices):

@@ -3,14 +3,13 @@ comments there are."""
 
 from datetime import datetime, time, timedelta
 
-from django.contrib.admin.models import ADDITION, LogEntry
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .charts import stacked_bars
-from .models import Comment
-from .services import decision_message
+from .ledger import Source
+from .models import Comment, Decision
 
 Status = Comment.Status
 # Stacked bottom up; dark enough to read as text on white (WCAG AA).
@@ -80,28 +79,25 @@ def busiest_articles(limit=BUSIEST):
 
 
 def editor_decisions(now, days=DECISION_DAYS):
-    """What each editor decided (and how often they replied), from the history."""
-    kinds = {decision_message(status): status for status in Status.values}
+    """What each editor decided (and how often they replied), from the ledger."""
     rows = (
-        LogEntry.objects.filter(
-            Q(change_message__in=kinds) | Q(action_flag=ADDITION),
-            content_type__app_label="comments",
-            content_type__model="comment",
-            action_time__gte=now - timedelta(days=days),
+        Decision.objects.filter(
+            user__isnull=False, created_at__gte=now - timedelta(days=days)
         )
         .values_list(
             "user_id",
             "user__username",
             "user__first_name",
             "user__last_name",
-            "action_flag",
-            "change_message",
+            "source",
+            "from_status",
+            "to_status",
         )
         .annotate(Count("pk"))
         .order_by()
     )
     editors = {}
-    for user_id, username, first, last, flag, message, count in rows:
+    for user_id, username, first, last, source, before, after, count in rows:
         editor = editors.setdefault(
             user_id,
             {
@@ -111,7 +107,8 @@ def editor_decisions(now, days=DECISION_DAYS):
                 **dict.fromkeys(Status.values, 0),
             },
         )
-        editor["replies" if flag == ADDITION else kinds[message]] += count
+        # A newsroom reply is posted (no status before), not decided.
+        editor["replies" if source == Source.REPLY and not before else after] += count
         editor["total"] += count
     return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
 

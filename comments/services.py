@@ -1,23 +1,26 @@
 """The comment workflows that change data: submitting, moderating, replying."""
 
 import hashlib
-import json
 import logging
+import uuid
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from . import moderation, notifications
 from .caching import invalidate_threads
-from .models import Comment, Keyword, ModerationReason
+from .ledger import Actor, Reason, Source
+from .models import Comment, Decision, Keyword, ModerationReason
 from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
+Status = moderation.Status
 
 
 class Refused(Exception):
@@ -61,6 +64,13 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
                 detail=reason.detail[:200],
             )
             for reason in verdict.reasons
+        )
+        Decision.objects.create(
+            comment=comment,
+            actor=Actor.POLICY,
+            source=Source.COMMENT_FORM,
+            to_status=verdict.status,
+            note="; ".join(map(str, verdict.reasons))[:500],
         )
         notifications.comment_posted(comment)
     return comment
@@ -124,37 +134,101 @@ def flood_key(sender):
 
 
 @transaction.atomic
-def comment_moderate(*, comments, status, user):
-    """Move comments to a status, record who did it, return how many changed."""
-    changed = list(
+def comment_moderate(
+    *,
+    comments: QuerySet[Comment],
+    status: Status,
+    user: AbstractBaseUser | None,
+    actor: Actor = Actor.EDITOR,
+    source: Source = Source.BUTTON,
+    reason: Reason | str = "",
+    note: str = "",
+    batch: uuid.UUID | None = None,
+) -> int:
+    """Move comments to a status and write the ledger; return how many changed.
+
+    A fixed number of queries however many comments change: the ledger rows
+    are copied from the comments in one INSERT … SELECT, before one UPDATE.
+    `batch` names the decision for an undo.
+    """
+    changed = dict(
         comments.exclude(status=status)
-        .prefetch_related(None)
-        .select_related(None)
-        .only("pk", "author_name", "article_id")
+        .order_by()
+        .values_list("pk", "article_id")
         .select_for_update()
     )
     if not changed:
         return 0
-    ids = [comment.pk for comment in changed]
-    Comment.objects.filter(pk__in=ids).update(status=status)
-    invalidate_threads({comment.article_id for comment in changed})
-    LogEntry.objects.log_actions(
-        user_id=user.pk,
-        queryset=changed,
-        action_flag=CHANGE,
-        change_message=decision_message(status),
+    Decision.objects.record(
+        list(changed),
+        batch=batch or uuid.uuid4(),
+        created_at=timezone.now(),
+        actor=actor,
+        user_id=user.pk if user else None,
+        source=source,
+        to_status=status,
+        reason=reason,
+        note=note[:500],
     )
-    if status == Comment.Status.APPROVED:
-        notifications.comments_approved(
-            Comment.objects.filter(pk__in=ids).select_related("article", "parent")
-        )
+    targets = Comment.objects.filter(pk__in=list(changed))
+    targets.update(status=status)
+    invalidate_threads(set(changed.values()))
+    if status == Status.APPROVED:
+        notifications.comments_approved(targets.select_related("article", "parent"))
     return len(changed)
 
 
-def decision_message(status):
-    """The history's record of a decision: "Changed Status." for the admin,
-    and the new status, one fixed text per status, for the desk to count."""
-    return json.dumps([{"changed": {"fields": ["Status"]}, "status": status}])
+@transaction.atomic
+def comment_undo(*, batch: uuid.UUID, user: AbstractBaseUser) -> int:
+    """Put each comment a decision moved back to its status before, unless it
+    has moved again since; return how many went back."""
+    decided = Decision.objects.filter(batch=batch, comment__status=F("to_status"))
+    return moderate_each(
+        decided.values_list("comment_id", "from_status"),
+        user=user,
+        actor=Actor.UNDO,
+        source=Source.BUTTON,
+        batch=uuid.uuid4(),
+    )
+
+
+@transaction.atomic
+def comment_restore(
+    *,
+    comments: QuerySet[Comment],
+    user: AbstractBaseUser,
+    source: Source,
+    batch: uuid.UUID | None = None,
+) -> int:
+    """Not spam / Restore: each spam or trashed comment back to the status it
+    had before it went there (pending when the ledger does not say)."""
+    before = Decision.objects.filter(
+        comment=OuterRef("pk"), to_status=OuterRef("status")
+    ).order_by("-created_at", "-pk")
+    rejected = comments.filter(status__in=[Status.SPAM, Status.TRASH]).order_by()
+    return moderate_each(
+        rejected.annotate(
+            before=Subquery(before.values("from_status")[:1])
+        ).values_list("pk", "before"),
+        user=user,
+        actor=Actor.EDITOR,
+        source=source,
+        batch=batch or uuid.uuid4(),
+    )
+
+
+def moderate_each(pairs, **decision):
+    """Move each comment of (pk, status) pairs to its own status: one
+    comment_moderate per status, so the query count stays fixed."""
+    groups = defaultdict(list)
+    for pk, status in pairs:
+        groups[status or Status.PENDING].append(pk)
+    return sum(
+        comment_moderate(
+            comments=Comment.objects.filter(pk__in=ids), status=status, **decision
+        )
+        for status, ids in groups.items()
+    )
 
 
 @transaction.atomic
@@ -164,11 +238,12 @@ def comment_reply(*, parent, body, user):
     A reply to a comment that is not public approves that comment first: an
     answer makes no sense under a question nobody can read.
     """
-    if parent.status != Comment.Status.APPROVED:
+    if parent.status != Status.APPROVED:
         comment_moderate(
             comments=Comment.objects.filter(pk=parent.pk),
-            status=Comment.Status.APPROVED,
+            status=Status.APPROVED,
             user=user,
+            source=Source.REPLY,
         )
     reply = Comment.objects.create(
         article=parent.article,
@@ -183,11 +258,12 @@ def comment_reply(*, parent, body, user):
         status=Comment.Status.APPROVED,
         by_newsroom=True,
     )
-    LogEntry.objects.log_actions(
-        user_id=user.pk,
-        queryset=[reply],
-        action_flag=ADDITION,
-        change_message=[{"added": {}}],
+    Decision.objects.create(
+        comment=reply,
+        actor=Actor.EDITOR,
+        user=user,
+        source=Source.REPLY,
+        to_status=Status.APPROVED,
     )
     notifications.comments_approved([reply])
     return reply

@@ -1,11 +1,11 @@
 from datetime import timedelta
 
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.models import Comment, Keyword
+from comments.models import Comment, Decision, Keyword
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
@@ -154,13 +154,16 @@ class ModerationActionTests(TestCase):
     def test_each_decision_is_recorded_in_the_history(self):
         comment = make_comment(self.article, status="pending")
         self.act("approve", [comment])
-        entry = LogEntry.objects.get()
-        assert entry.user == self.editor
-        assert entry.action_flag == CHANGE
-        assert entry.object_id == str(comment.pk)
-        assert "Status" in entry.get_change_message()
+        decision = Decision.objects.get()
+        assert decision.user == self.editor
+        assert decision.comment == comment
+        assert (decision.from_status, decision.to_status) == ("pending", "approved")
+        assert decision.source == "bulk"
+        assert not LogEntry.objects.exists()
         history = self.client.get(f"{QUEUE}{comment.pk}/history/")
-        self.assertContains(history, "editor")
+        self.assertContains(history, "Approved by editor, ")
+        self.assertContains(history, "was pending")
+        self.assertContains(history, "(bulk action)")
 
     def test_bulk_actions_cost_a_fixed_number_of_queries(self):
         for size in (5, 40):
