@@ -167,6 +167,11 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             ),
             path("undo/", view(admin_views.undo), name="comments_comment_undo"),
             path(
+                "empty/<str:status>/",
+                view(admin_views.empty),
+                name="comments_comment_empty",
+            ),
+            path(
                 "<int:pk>/reply/",
                 view(admin_views.reply),
                 name="comments_comment_reply",

@@ -6,6 +6,7 @@ import uuid
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .ledger import Reason, Source
 from .models import Comment
 from .overview import overview
+from .purge import comments_purge
 from .services import comment_moderate, comment_reply, comment_restore, comment_undo
 
 Status = Comment.Status
@@ -221,6 +223,44 @@ def decide(request, pk, *, model_admin):
     return TemplateResponse(
         request, "admin/comments/comment/decide.html", context, status=status
     )
+
+
+EMPTIED = {
+    Status.SPAM: ngettext_lazy(
+        "%(count)d spam comment deleted for good.",
+        "%(count)d spam comments deleted for good.",
+        "count",
+    ),
+    Status.TRASH: ngettext_lazy(
+        "%(count)d comment in the trash deleted for good.",
+        "%(count)d comments in the trash deleted for good.",
+        "count",
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def empty(request, status, *, model_admin):
+    """Empty Spam / Empty Trash: a GET asks, naming the count; a POST deletes."""
+    if not model_admin.has_moderate_permission(request):
+        raise PermissionDenied
+    if status not in EMPTIED:
+        raise Http404
+    comments = Comment.objects.filter(status=status)
+    queue = reverse("admin:comments_comment_changelist") + f"?status={status}"
+    if request.method == "POST":
+        count = comments_purge(comments=comments, user=request.user)
+        model_admin.message_user(request, EMPTIED[status] % {"count": count})
+        return redirect(queue)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Empty Spam") if status == Status.SPAM else _("Empty Trash"),
+        "opts": Comment._meta,
+        "status": Status(status),
+        "count": comments.count(),
+        "queue": queue,
+    }
+    return TemplateResponse(request, "admin/comments/comment/empty.html", context)
 
 
 def decision_source(request):

@@ -38,6 +38,7 @@ class Source(models.TextChoices):
     REPLY = "reply", _("reply as the newsroom")
     COMMENT_FORM = "comment_form", _("comment form")
     REPORT_FORM = "report_form", _("report form")
+    EMPTY = "empty", _("Empty Spam / Empty Trash")
     COMMAND = "command", _("command")
     HISTORY = "history", _("earlier admin history")
 
@@ -70,6 +71,7 @@ class DecisionQuerySet(models.QuerySet):
         the same for one comment or a thousand (SQLite caps bulk inserts at
         999 parameters).
         """
+        fields = {"reason": "", "note": "", **fields}
         values = {
             f"new_{name}": Cast(Value(value), self.model._meta.get_field(name))
             for name, value in fields.items()
@@ -115,7 +117,8 @@ class Decision(models.Model):
     source = models.CharField(_("from where"), max_length=20, choices=Source)
     # Blank for a comment that was just posted or imported.
     from_status = models.CharField(_("from"), max_length=10, choices=Status, blank=True)
-    to_status = models.CharField(_("to"), max_length=10, choices=Status)
+    # Blank for a comment deleted for good (emptied or purged).
+    to_status = models.CharField(_("to"), max_length=10, choices=Status, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason, blank=True)
     note = models.CharField(_("why"), max_length=500, blank=True)
 
@@ -135,7 +138,7 @@ class Decision(models.Model):
         """“Approved by Mira Lane, 3 Dec 14:02 — was pending, spam: a note”."""
         who = self.user and (self.user.get_full_name() or self.user.get_username())
         text = _("%(verb)s by %(who)s, %(when)s") % {
-            "verb": VERBS.get(self.to_status, self.to_status),
+            "verb": VERBS.get(self.to_status, PURGED),
             "who": who or self.get_actor_display(),
             "when": date_format(timezone.localtime(self.created_at), "j M H:i"),
         }

@@ -254,6 +254,8 @@ COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env_list("COMMENTS_NOTIFY_RECIPIENTS", "")
 COMMENTS_PER_PAGE = int(os.environ.get("COMMENTS_PER_PAGE", "50"))
+# Spam and trash older than this are deleted by `manage.py purge_comments`.
+COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
 # How long a rendered thread page may stay cached (changes replace it at once).
 COMMENTS_THREAD_CACHE_SECONDS = int(
     os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400")
