@@ -13,11 +13,11 @@ from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from . import admin_views, moderation
+from . import admin_blocks, admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import decision_buttons
 from .ledger import Source
-from .models import Comment, Decision, Keyword, ModerationReason
+from .models import Block, Comment, Decision, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
 
@@ -134,6 +134,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "is_removed",
         "why",
         "decisions",
+        "blocks",
         "thread",
         "record",
         "submitted_at",
@@ -150,6 +151,7 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "by_newsroom",
         "why",
         "decisions",
+        "blocks",
         "thread",
         "record",
     ]
@@ -166,6 +168,11 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
                 name="comments_comment_decide",
             ),
             path("undo/", view(admin_views.undo), name="comments_comment_undo"),
+            path(
+                "<int:pk>/block/",
+                view(admin_blocks.block),
+                name="comments_comment_block",
+            ),
             path(
                 "empty/<str:status>/",
                 view(admin_views.empty),
@@ -192,9 +199,15 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "reasons": admin_views.REASONS,
+            "block_choices": self.block_choices(request, object_id),
+            "durations": admin_blocks.DURATIONS,
             "can_moderate": self.has_moderate_permission(request),
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def block_choices(self, request, object_id):
+        comment = self.get_object(request, object_id)
+        return admin_blocks.block_choices(comment) if comment else []
 
     def history_view(self, request, object_id, extra_context=None):
         """The comment's history, read from the decision ledger."""
@@ -297,6 +310,15 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             "<div>{}</div>",
             ((decision,) for decision in comment.decisions.select_related("user")),
         ) or _("No decision recorded.")
+
+    @admin.display(description=_("blocks in force"))
+    def blocks(self, comment):
+        matching = Block.objects.active().matching(
+            comment.author_email, comment.ip_address
+        )
+        return format_html_join(
+            "", "<div>{}</div>", ((block,) for block in matching)
+        ) or _("None.")
 
     @admin.display(description=_("the conversation"))
     def thread(self, comment):

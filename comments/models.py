@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
+from .blocks import Block
 from .ledger import Decision
 from .privacy import TRUNCATED_IP
 
-__all__ = ["Comment", "Decision", "Keyword", "ModerationReason"]
+__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason"]
 
 
 class CommentQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from . import moderation, notifications
 from .caching import invalidate_threads
 from .ledger import Actor, Reason, Source
-from .models import Comment, Decision, Keyword, ModerationReason
+from .models import Block, Comment, Decision, Keyword, ModerationReason
 from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
@@ -96,6 +96,14 @@ def gather_facts(article, submission):
         )
         .exists(),
         recent_post_by_same_sender=is_flooding(submission),
+        blocked_by="; ".join(
+            map(
+                str,
+                Block.objects.active().matching(
+                    submission.author_email, submission.ip_address
+                ),
+            )
+        ),
         duplicate=Comment.objects.exclude(status=Comment.Status.TRASH)
         .filter(
             Q(author_email__iexact=submission.author_email)
