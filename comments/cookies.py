@@ -6,6 +6,7 @@ website for the next comment. Neither needs a session row.
 """
 
 import json
+import uuid
 
 from django.core import signing
 
@@ -68,3 +69,26 @@ def remember_commenter(response, data):
 
 def forget_commenter(response):
     response.delete_cookie(COMMENTER, samesite="Lax")
+
+
+READER = "newsroom_reader"
+READER_SALT = "comments.reader"
+READER_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def reader_id(request):
+    """The reader's random id (for one report per reader), new if none yet."""
+    return read(request, READER, READER_SALT, READER_MAX_AGE) or uuid.uuid4().hex
+
+
+def remember_reader(response, value):
+    # Sent only to the report pages: the article page stays the same for all.
+    response.set_signed_cookie(
+        READER,
+        value,
+        salt=READER_SALT,
+        max_age=READER_MAX_AGE,
+        path="/comments/",
+        httponly=True,
+        samesite="Lax",
+    )

@@ -9,6 +9,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .captcha import SumCaptchaField
+from .ledger import Reason
 from .models import Comment
 from .threads import reply_parent
 
@@ -181,3 +182,36 @@ class CommentForm(forms.ModelForm):
             article=self.article,
             initial={name: self.data.get(name, "") for name in names},
         )
+
+
+class ReportForm(forms.Form):
+    """A reader's report on a published comment."""
+
+    reason = forms.ChoiceField(
+        label=_("Why should an editor look at this comment?"),
+        choices=Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you report this comment.")},
+    )
+    note = forms.CharField(
+        label=_("Anything to add (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    timestamp = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_timestamp(self):
+        try:
+            age = form_age(self.cleaned_data["timestamp"])
+        except signing.BadSignature:
+            raise ValidationError(
+                _("This form was damaged on its way. Please send it again."),
+                code="tampered",
+            ) from None
+        if age > settings.COMMENTS_MAX_FORM_AGE:
+            raise ValidationError(
+                _("This form is more than a day old. Please send it again."),
+                code="too_old",
+            )
+        return age

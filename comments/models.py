@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +9,9 @@ from . import moderation
 from .blocks import Block
 from .ledger import Decision
 from .privacy import TRUNCATED_IP
+from .reports import Report
 
-__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason"]
+__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason", "Report"]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -28,6 +29,12 @@ class CommentQuerySet(models.QuerySet):
             .defer("author_email", "ip_address", "user_agent")
             .order_by("submitted_at", "pk")
         )
+
+    def reported(self):
+        """Public or pending comments with reports no editor has dismissed."""
+        return self.filter(
+            status__in=[Comment.Status.APPROVED, Comment.Status.PENDING]
+        ).filter(Exists(Report.objects.open().filter(comment=OuterRef("pk"))))
 
     def outcomes(self):
         """How many of these comments have each status: {status: count}."""

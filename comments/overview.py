@@ -113,6 +113,13 @@ def editor_decisions(now, days=DECISION_DAYS):
     return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
 
 
+def reported_count(request):
+    """Comments with open reports still in the queue or public, once a request."""
+    if not hasattr(request, "comment_reported_count"):
+        request.comment_reported_count = Comment.objects.reported().count()
+    return request.comment_reported_count
+
+
 def status_counts(request):
     """Comments per status, counted once a request: the tabs and the badge share it."""
     if not hasattr(request, "comment_status_counts"):
