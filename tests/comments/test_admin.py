@@ -1,4 +1,3 @@
-
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import TestCase
