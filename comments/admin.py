@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -14,74 +14,16 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_blocks, admin_views, moderation
+from . import admin_blocks, admin_views
+from .admin_filters import ReasonFilter, StatusFilter, status_tabs
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import decision_buttons
 from .ledger import Source
-from .models import Block, Comment, Decision, Keyword, ModerationReason, Report
-from .overview import reported_count, status_counts
+from .models import Block, Comment, Decision, Keyword, Report
 from .reporting import reports_dismiss
 from .services import comment_moderate
 
 Status = Comment.Status
-
-
-class StatusFilter(admin.SimpleListFilter):
-    """Status tabs with counts; the queue opens on Pending."""
-
-    title = _("status")
-    parameter_name = "status"
-    ALL = "all"
-    REPORTED = "reported"
-
-    def lookups(self, request, model_admin):
-        counts = status_counts(request)
-        tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
-        tabs.insert(1, (self.REPORTED, _("Reported"), reported_count(request)))
-        tabs.append((self.ALL, _("All"), sum(counts.values())))
-        return [(value, f"{label} ({count})") for value, label, count in tabs]
-
-    def current(self):
-        valid = {value for value, _label in self.lookup_choices}
-        return self.value() if self.value() in valid else Status.PENDING
-
-    def choices(self, changelist):
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.current() == value,
-                "query_string": changelist.get_query_string(
-                    {self.parameter_name: value}
-                ),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        if self.current() == self.ALL:
-            return queryset
-        if self.current() == self.REPORTED:
-            return queryset.reported()
-        return queryset.filter(status=self.current())
-
-
-class ReasonFilter(admin.SimpleListFilter):
-    """Which rule decided: the reasons the policy recorded."""
-
-    title = _("held because")
-    parameter_name = "reason"
-
-    def lookups(self, request, model_admin):
-        return moderation.Code.choices
-
-    def queryset(self, request, queryset):
-        if self.value() not in moderation.Code.values:
-            return queryset
-        return queryset.filter(
-            Exists(
-                ModerationReason.objects.filter(
-                    comment=OuterRef("pk"), code=self.value()
-                )
-            )
-        )
 
 
 def moderation_action(name, status, description):
@@ -228,6 +170,15 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         if self.has_moderate_permission(request):
             return [*self.list_display[:-1], "decide"]
         return self.list_display
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "title": _("Comments"),
+            # Lazy: a POST (an action) redirects without drawing the tabs.
+            "status_tabs": partial(status_tabs, request),
+        }
+        return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {

@@ -116,7 +116,7 @@ class ReportedTabTests(ReportTestCase):
 
     def test_the_reported_tab_shows_the_count_and_the_reasons(self):
         response = self.client.get(QUEUE + "?status=reported")
-        self.assertContains(response, "Reported (1)")
+        self.assertContains(response, "Reported <span class=\"desk-tab-count\">(1)</span>")
         self.assertContains(response, "Reported by 2 readers:")
         self.assertContains(response, "abusive: Insults; spam")
         self.assertContains(response, "You are all idiots")
@@ -128,5 +128,5 @@ class ReportedTabTests(ReportTestCase):
             follow=True,
         )
         self.assertContains(response, "Reports dismissed on 1 comment.")
-        self.assertContains(response, "Reported (0)")
+        self.assertContains(response, "Reported <span class=\"desk-tab-count\">(0)</span>")
         assert Comment.objects.get(pk=self.comment.pk).status == "approved"
