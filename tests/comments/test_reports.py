@@ -8,6 +8,7 @@ from comments.models import Comment, Decision, Report
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
+TAB = 'Reported <span class="desk-tab-count">({})</span>'
 
 
 def report_url(comment):
@@ -116,7 +117,7 @@ class ReportedTabTests(ReportTestCase):
 
     def test_the_reported_tab_shows_the_count_and_the_reasons(self):
         response = self.client.get(QUEUE + "?status=reported")
-        self.assertContains(response, "Reported <span class=\"desk-tab-count\">(1)</span>")
+        self.assertContains(response, TAB.format(1))
         self.assertContains(response, "Reported by 2 readers:")
         self.assertContains(response, "abusive: Insults; spam")
         self.assertContains(response, "You are all idiots")
@@ -128,5 +129,5 @@ class ReportedTabTests(ReportTestCase):
             follow=True,
         )
         self.assertContains(response, "Reports dismissed on 1 comment.")
-        self.assertContains(response, "Reported <span class=\"desk-tab-count\">(0)</span>")
+        self.assertContains(response, TAB.format(0))
         assert Comment.objects.get(pk=self.comment.pk).status == "approved"
