@@ -311,6 +311,9 @@ def reply(request, pk, *, model_admin):
         model_admin.message_user(
             request, _("Write a reply before publishing it."), messages.ERROR
         )
+    # From a queue row, back to the queue; from the comment's page, to it.
+    if "next" in request.POST:
+        return redirect(next_url(request))
     return redirect("admin:comments_comment_change", pk)
 
 

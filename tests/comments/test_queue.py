@@ -1,0 +1,111 @@
+"""The queue's rows: enough to judge from, and to act on without leaving."""
+
+from django.test import TestCase
+
+from comments.models import Comment
+from tests.factories import make_article, make_comment, make_editor
+
+QUEUE = "/admin/comments/comment/"
+
+
+class RowTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.parent = make_comment(cls.article, author_name="Daniyar")
+        cls.comment = make_comment(
+            cls.article,
+            status="pending",
+            parent=cls.parent,
+            body="Start of a long one. " + "Middle words. " * 40 + "The very end.",
+            author_email="Aigerim@Example.com",
+            ip_address="203.0.113.9",
+        )
+        cls.editor = make_editor()
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_the_whole_text_is_there_the_long_part_behind_show_more(self):
+        response = self.client.get(QUEUE)
+        self.assertContains(response, "Start of a long one.")
+        self.assertContains(response, "The very end.")
+        self.assertContains(response, "<summary>Show more</summary>", html=True)
+
+    def test_the_row_says_whom_the_comment_answers_and_links_to_the_post(self):
+        response = self.client.get(QUEUE)
+        self.assertContains(response, "in reply to <em>Daniyar</em>", html=True)
+        self.assertContains(response, f'href="{self.article.get_absolute_url()}"')
+        self.assertContains(response, "View post")
+        approved = self.client.get(QUEUE + "?status=approved")
+        self.assertContains(approved, f'href="/comments/{self.parent.pk}/"')
+
+    def test_the_author_s_email_and_address_filter_the_queue(self):
+        response = self.client.get(QUEUE)
+        self.assertContains(
+            response,
+            f'href="{QUEUE}?author_email__iexact=Aigerim%40Example.com&amp;status=all"',
+        )
+        by_email = self.client.get(
+            QUEUE, {"author_email__iexact": "aigerim@example.com", "status": "all"}
+        )
+        self.assertContains(by_email, "Start of a long one.")
+        self.assertNotContains(by_email, "A thoughtful comment.")
+        by_address = self.client.get(
+            QUEUE, {"ip_address": "203.0.113.9", "status": "all"}
+        )
+        self.assertContains(by_address, "Start of a long one.")
+
+    def test_each_row_has_a_form_of_its_own_outside_the_queue_s_form(self):
+        response = self.client.get(QUEUE + "?status=pending")
+        html = response.content.decode()
+        queue_form_end = html.index("</form>", html.index('id="changelist-form"'))
+        assert html.index(f'id="desk-row-{self.comment.pk}"') > queue_form_end
+        self.assertContains(response, f'form="desk-row-{self.comment.pk}"')
+
+    def test_replying_from_the_row_publishes_and_comes_back(self):
+        back = QUEUE + "?status=pending"
+        response = self.client.post(
+            f"{QUEUE}{self.comment.pk}/reply/",
+            {"body": "Thanks, fixed.", "next": back, "edit-body": "ignored"},
+        )
+        self.assertRedirects(response, back, fetch_redirect_response=False)
+        reply = Comment.objects.get(by_newsroom=True)
+        assert (reply.body, reply.parent_id) == ("Thanks, fixed.", self.comment.pk)
+
+    def test_quick_edit_from_the_row_saves_text_name_and_website(self):
+        back = QUEUE + "?status=pending"
+        response = self.client.post(
+            f"{QUEUE}{self.comment.pk}/quick-edit/",
+            {
+                "edit-body": "Shorter now.",
+                "edit-author_name": "Aigerim K.",
+                "edit-author_url": "aigerim.example",
+                "body": "",
+                "next": back,
+            },
+        )
+        self.assertRedirects(response, back, fetch_redirect_response=False)
+        self.comment.refresh_from_db()
+        assert (
+            self.comment.body,
+            self.comment.author_name,
+            self.comment.author_url,
+        ) == ("Shorter now.", "Aigerim K.", "https://aigerim.example")
+        history = self.client.get(f"{QUEUE}{self.comment.pk}/history/")
+        self.assertContains(history, "Changed Comment, Name and Website.")
+
+    def test_a_mistake_in_quick_edit_gets_a_plain_page_with_the_text_kept(self):
+        response = self.client.post(
+            f"{QUEUE}{self.comment.pk}/quick-edit/",
+            {
+                "edit-body": "Kept text",
+                "edit-author_name": "",
+                "edit-author_url": "not a url at all",
+            },
+        )
+        assert response.status_code == 400
+        self.assertContains(response, "Kept text", status_code=400)
+        self.assertContains(response, "Enter a valid URL.", status_code=400)
+        self.comment.refresh_from_db()
+        assert self.comment.body.startswith("Start of a long one.")
