@@ -11,12 +11,17 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_blocks, admin_edit, admin_views
+from . import (
+    admin_blocks,
+    admin_edit,
+    admin_keywords,  # noqa: F401 (registers the moderation words admin)
+    admin_views,
+)
 from .admin_filters import ReasonFilter, StatusFilter, status_tabs
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
 from .ledger import Source
-from .models import Block, Comment, Decision, Keyword, Report
+from .models import Block, Comment, Decision, Report
 from .reporting import reports_dismiss
 from .services import comment_moderate
 
@@ -292,10 +297,3 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         return render_to_string(
             "admin/comments/comment/_record.html", {"records": records}
         )
-
-
-@admin.register(Keyword)
-class KeywordAdmin(admin.ModelAdmin):
-    list_display = ["term", "kind", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["term"]

@@ -263,13 +263,28 @@ class ReasonColumnTests(TestCase):
 
 
 class KeywordAdminTests(TestCase):
-    def test_editors_maintain_the_word_lists(self):
+    def setUp(self):
         self.client.force_login(make_editor())
+
+    def test_editors_keep_each_list_as_one_text_a_term_a_line(self):
+        Keyword.objects.create(kind="moderate", term="casino")
+        response = self.client.get("/admin/comments/keyword/")
+        self.assertContains(response, "casino</textarea>")
         response = self.client.post(
-            "/admin/comments/keyword/add/",
-            {"kind": "disallow", "term": "  viagra  "},
+            "/admin/comments/keyword/",
+            {"moderate": "  crypto  \r\n\r\nCrypto\r\nloan", "disallow": "viagra"},
             follow=True,
         )
-        assert response.status_code == 200
-        assert Keyword.objects.get().term == "viagra"
-        self.assertContains(self.client.get("/admin/comments/keyword/"), "viagra")
+        self.assertContains(response, "Moderation words saved: 3 added, 1 removed.")
+        assert set(Keyword.objects.values_list("kind", "term")) == {
+            ("moderate", "crypto"),
+            ("moderate", "loan"),
+            ("disallow", "viagra"),
+        }
+
+    def test_a_term_too_long_keeps_the_text_and_says_why(self):
+        response = self.client.post(
+            "/admin/comments/keyword/", {"moderate": "x" * 201, "disallow": ""}
+        )
+        self.assertContains(response, "at most 200 characters", status_code=400)
+        assert not Keyword.objects.exists()
