@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from . import (
     admin_blocks,
@@ -23,7 +23,7 @@ from .admin_rows import QueueRowsMixin
 from .ledger import Source
 from .models import Block, Comment, Decision, Report
 from .reporting import reports_dismiss
-from .services import comment_moderate
+from .services import comment_moderate, comments_feature
 
 Status = Comment.Status
 
@@ -44,6 +44,32 @@ def moderation_action(name, status, description):
             batch=batch,
             back=request.get_full_path(),
         )
+
+    action.__name__ = name
+    return action
+
+
+FEATURED = {
+    True: ngettext_lazy(
+        "%(count)d comment featured as an editors' pick.",
+        "%(count)d comments featured as editors' picks.",
+        "count",
+    ),
+    False: ngettext_lazy(
+        "%(count)d comment no longer featured.",
+        "%(count)d comments no longer featured.",
+        "count",
+    ),
+}
+
+
+def feature_action(name, featured, description):
+    """An action that marks approved comments as editors' picks, or not."""
+
+    @admin.action(permissions=["moderate"], description=description)
+    def action(modeladmin, request, queryset):
+        count = comments_feature(comments=queryset, featured=featured)
+        modeladmin.message_user(request, FEATURED[featured] % {"count": count})
 
     action.__name__ = name
     return action
@@ -94,6 +120,8 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
             "restore", admin_views.RESTORE, _("Not spam / Restore (previous status)")
         ),
         dismiss_reports,
+        feature_action("feature", True, _("Feature (editors' pick)")),
+        feature_action("unfeature", False, _("Unfeature")),
         *privacy_actions,
     ]
     fields = [
@@ -113,6 +141,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         "ip_address",
         "user_agent",
         "by_newsroom",
+        "featured",
     ]
     readonly_fields = [
         "article",

@@ -121,6 +121,11 @@ class Comment(models.Model):
     )
     # An editor's reply, published at once under the editor's display name.
     by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
+    featured = models.BooleanField(
+        _("editors' pick"),
+        default=False,
+        help_text=_("Shown first under the article, with a badge."),
+    )
 
     objects = CommentQuerySet.as_manager()
 

@@ -187,6 +187,20 @@ def comment_moderate(
 
 
 @transaction.atomic
+def comments_feature(*, comments: QuerySet[Comment], featured: bool) -> int:
+    """Mark approved comments as editors' picks (or not); return how many."""
+    changed = dict(
+        comments.approved()
+        .exclude(featured=featured)
+        .order_by()
+        .values_list("pk", "article_id")
+    )
+    Comment.objects.filter(pk__in=list(changed)).update(featured=featured)
+    invalidate_threads(set(changed.values()))
+    return len(changed)
+
+
+@transaction.atomic
 def comment_undo(*, batch: uuid.UUID, user: AbstractBaseUser) -> int:
     """Put each comment a decision moved back to its status before, unless it
     has moved again since; return how many went back."""

@@ -6,6 +6,7 @@ from comments.models import Comment
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
+PICKS = "Editors\u2019 picks"
 
 
 class RowTests(TestCase):
@@ -109,3 +110,44 @@ class RowTests(TestCase):
         self.assertContains(response, "Enter a valid URL.", status_code=400)
         self.comment.refresh_from_db()
         assert self.comment.body.startswith("Start of a long one.")
+
+
+class FeaturedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.first = make_comment(cls.article, body="An early, ordinary comment")
+        cls.best = make_comment(cls.article, body="The most useful comment")
+        cls.held = make_comment(cls.article, status="pending", body="Held one")
+        cls.editor = make_editor()
+
+    def feature(self, *comments, action="feature"):
+        self.client.force_login(self.editor)
+        return self.client.post(
+            QUEUE + "?status=all",
+            {"action": action, "_selected_action": [c.pk for c in comments]},
+            follow=True,
+        )
+
+    def test_editors_feature_approved_comments_only(self):
+        response = self.feature(self.best, self.held)
+        self.assertContains(response, "1 comment featured as an editors&#x27; pick.")
+        assert set(Comment.objects.filter(featured=True)) == {self.best}
+
+    def test_the_article_shows_editors_picks_first_with_a_badge(self):
+        self.client.get(self.article.get_absolute_url())  # cached before the change
+        self.feature(self.best)
+        self.client.logout()
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        picks = page.index(PICKS)
+        assert picks < page.index("An early, ordinary comment")
+        assert page.index("The most useful comment") > picks
+        assert page.count('class="badge-pick"') == 2  # in the picks and the thread
+        assert f'href="#comment-{self.best.pk}"' in page
+
+    def test_unfeaturing_removes_the_pick(self):
+        self.feature(self.best)
+        self.feature(self.best, action="unfeature")
+        self.client.logout()
+        page = self.client.get(self.article.get_absolute_url())
+        self.assertNotContains(page, PICKS)
