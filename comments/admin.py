@@ -162,7 +162,6 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
             return self.admin_site.admin_view(partial(function, model_admin=self))
 
         return [
-            path("desk/", view(admin_views.desk), name="comments_desk"),
             path(
                 "<int:pk>/decide/",
                 view(admin_views.decide),

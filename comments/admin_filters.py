@@ -8,11 +8,24 @@ from django.utils.translation import gettext_lazy as _
 
 from . import moderation
 from .models import Comment, ModerationReason
-from .overview import reported_count, status_counts
 
 Status = Comment.Status
 ALL = "all"
 REPORTED = "reported"
+
+
+def reported_count(request):
+    """Comments with open reports still in the queue or public, once a request."""
+    if not hasattr(request, "comment_reported_count"):
+        request.comment_reported_count = Comment.objects.reported().count()
+    return request.comment_reported_count
+
+
+def status_counts(request):
+    """Comments per status, counted once a request: the tabs and the badge share it."""
+    if not hasattr(request, "comment_status_counts"):
+        request.comment_status_counts = Comment.objects.outcomes()
+    return request.comment_status_counts
 
 
 def tabs():

@@ -1,5 +1,6 @@
-"""The editor's desk in the admin: the overview, one-click decisions and
-replies as the newsroom. CommentAdmin.get_urls() binds them to itself."""
+"""The moderation views of the comment admin: one-click decisions, undo,
+Empty Spam/Trash and replies as the newsroom. CommentAdmin.get_urls() binds
+them to itself."""
 
 import uuid
 
@@ -19,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .ledger import Reason, Source
 from .models import Comment
-from .overview import overview
 from .purge import comments_purge
 from .services import comment_moderate, comment_reply, comment_restore, comment_undo
 
@@ -161,19 +161,6 @@ def moderate(*, comments, decision, user, source, reason="", note=""):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(max_length=65525)
-
-
-def desk(request, *, model_admin):
-    """The overview: the queue's state, the last 30 days, who decided what."""
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": _("Moderation desk"),
-        "opts": Comment._meta,
-        **overview(),
-    }
-    return TemplateResponse(request, "admin/comments/desk.html", context)
 
 
 @require_http_methods(["GET", "POST"])

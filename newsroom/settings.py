@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "desk",
     "wordpress",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -139,7 +139,7 @@ def test_an_editor_works_the_queue_from_the_desk(live_server, browser, article, 
     # The desk and the queue on a phone.
     phone = browser.new_context(viewport=PHONE).new_page()
     log_in(phone, live_server)
-    phone.goto(live_server.url + "/admin/comments/comment/desk/")
+    phone.goto(live_server.url + "/admin/desk/")
     assert fits(phone, PHONE["width"])
     phone.screenshot(path=SCREENSHOTS / "desk-phone.png", full_page=True)
     phone.goto(live_server.url + "/admin/comments/comment/")

@@ -7,9 +7,10 @@ from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from comments.ledger import Source
+from comments.models import Comment, Decision
+
 from .charts import stacked_bars
-from .ledger import Source
-from .models import Comment, Decision
 
 Status = Comment.Status
 # Stacked bottom up; dark enough to read as text on white (WCAG AA).
@@ -111,17 +112,3 @@ def editor_decisions(now, days=DECISION_DAYS):
         editor["replies" if source == Source.REPLY and not before else after] += count
         editor["total"] += count
     return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
-
-
-def reported_count(request):
-    """Comments with open reports still in the queue or public, once a request."""
-    if not hasattr(request, "comment_reported_count"):
-        request.comment_reported_count = Comment.objects.reported().count()
-    return request.comment_reported_count
-
-
-def status_counts(request):
-    """Comments per status, counted once a request: the tabs and the badge share it."""
-    if not hasattr(request, "comment_status_counts"):
-        request.comment_status_counts = Comment.objects.outcomes()
-    return request.comment_status_counts

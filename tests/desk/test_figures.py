@@ -5,12 +5,12 @@ from datetime import date, timedelta
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.charts import nice_step, stacked_bars
 from comments.models import Comment, Decision
 from comments.services import comment_moderate, comment_reply
+from desk.charts import nice_step, stacked_bars
 from tests.factories import make_article, make_comment, make_editor
 
-DESK = "/admin/comments/comment/desk/"
+DESK = "/admin/desk/"
 
 
 class DeskPageTests(TestCase):
