@@ -90,11 +90,12 @@ def timed(editor, name, url, data):
 def decisions(editor):
     """Spam 1,000 pending comments in one bulk action, undo it, then ban."""
     ids = pending_batch()
+    # "Select all" across the author's pending comments, as an editor would.
     spam = timed(
         editor,
         "bulk Mark as spam, 1,000 comments",
-        queue.QUEUE,
-        {"action": "mark_spam", "_selected_action": ids},
+        f"{queue.QUEUE}?author_email__iexact={BAN_EMAIL}",
+        {"action": "mark_spam", "_selected_action": ids[:1], "select_across": "1"},
     )
     batch = Decision.objects.filter(comment_id=ids[0]).latest("created_at").batch
     undo = timed(editor, "its Undo", queue.QUEUE + "undo/", {"batch": str(batch)})

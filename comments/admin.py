@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import format_html_join
@@ -26,6 +26,7 @@ from .reporting import reports_dismiss
 from .services import comment_moderate, comments_feature
 
 Status = Comment.Status
+PARENT_UNUSED = ["body", "author_email", "author_url", "ip_address", "user_agent"]
 
 
 def moderation_action(name, status, description):
@@ -102,7 +103,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         ("submitted_at", admin.DateFieldListFilter),
         "article",
     ]
-    list_select_related = ["article"]
+    list_select_related = ["article", "parent"]
     search_fields = ["body", "author_name", "author_email", "ip_address"]
     ordering = ["-submitted_at"]
     list_per_page = 50
@@ -195,7 +196,8 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(parent_name=F("parent__author_name"))
+            # The row names whom a comment answers: the parent's name only.
+            .defer(*(f"parent__{name}" for name in PARENT_UNUSED))
             .prefetch_related(
                 "reasons",
                 Prefetch("reports", Report.objects.open(), to_attr="open_reports"),

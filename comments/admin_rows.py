@@ -106,7 +106,7 @@ class QueueRowsMixin:
             answers = format_html(
                 '<div class="desk-quiet">{} <em>{}</em></div>',
                 _("in reply to"),
-                getattr(comment, "parent_name", ""),
+                comment.parent.author_name,
             )
         return format_html(
             '<a class="desk-open" href="{}">{}</a>{}{}{}',

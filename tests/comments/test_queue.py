@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from comments.models import Comment
+from comments.models import Comment, Report
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
@@ -151,3 +151,84 @@ class FeaturedTests(TestCase):
         self.client.logout()
         page = self.client.get(self.article.get_absolute_url())
         self.assertNotContains(page, PICKS)
+
+
+class QueryBudgetTests(TestCase):
+    """Every tab, search included, and the decisions on 1,000 comments: a
+    fixed number of queries (the bench measures their time)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.editor = make_editor()
+        for status in ("pending", "approved", "spam", "trash"):
+            for number in range(3):
+                parent = make_comment(
+                    cls.article, status=status, body=f"Tashkent {number}"
+                )
+                make_comment(cls.article, status=status, parent=parent)
+        reported = Comment.objects.approved().first()
+        Report.objects.create(comment=reported, reason="spam", reporter="r1")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_every_tab_and_search_costs_at_most_ten_queries(self):
+        for query in [
+            "",
+            "?status=reported",
+            "?status=approved",
+            "?status=spam",
+            "?status=trash",
+            "?status=all",
+            "?q=Tashkent",
+            "?status=all&q=Tashkent",
+        ]:
+            with self.assertNumQueries(10):
+                response = self.client.get(QUEUE + query)
+            assert response.status_code == 200
+
+    def thousand_pending(self):
+        Comment.objects.bulk_create(
+            Comment(
+                article=self.article,
+                author_name="Bot",
+                author_email="bot@spam.example",
+                body=f"Pills {number}",
+                status="pending",
+                ip_address="192.0.2.1",
+            )
+            for number in range(1000)
+        )
+        return list(
+            Comment.objects.filter(author_email="bot@spam.example").values_list(
+                "pk", flat=True
+            )
+        )
+
+    def test_a_bulk_decision_on_a_thousand_and_its_undo_are_one_request_each(self):
+        ids = self.thousand_pending()
+        # "Select all" of the author's comments: the ids are not sent.
+        with self.assertNumQueries(11):
+            self.client.post(
+                QUEUE + "?author_email__iexact=bot@spam.example",
+                {
+                    "action": "mark_spam",
+                    "_selected_action": ids[:1],
+                    "select_across": "1",
+                },
+            )
+        assert Comment.objects.filter(pk__in=ids, status="spam").count() == 1000
+        batch = Comment.objects.get(pk=ids[0]).decisions.get().batch
+        with self.assertNumQueries(11):
+            self.client.post(QUEUE + "undo/", {"batch": str(batch)})
+        assert Comment.objects.filter(pk__in=ids, status="pending").count() == 1000
+
+    def test_a_ban_of_an_author_with_a_thousand_pending_is_one_request(self):
+        ids = self.thousand_pending()
+        with self.assertNumQueries(12):
+            self.client.post(
+                f"{QUEUE}{ids[0]}/block/",
+                {"kinds": ["email", "address"], "days": "", "reason": "pills"},
+            )
+        assert Comment.objects.filter(pk__in=ids, status="spam").count() == 1000
