@@ -4,13 +4,13 @@ held, and what to do about it (decide, reply, quick edit).
 Built with format_html rather than templates: the queue draws 50 rows a page.
 """
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,36 +22,46 @@ from .models import Comment
 FOLD_AT = 400
 
 
+@lru_cache
+def queue_base(prefix):
+    """The queue's address (reversed once per script prefix, not per row)."""
+    return reverse("admin:comments_comment_changelist")
+
+
+def queue_url(path=""):
+    return queue_base(get_script_prefix()) + path
+
+
 def queue_link(**lookup):
     """The queue filtered by one lookup, across every status."""
-    query = urlencode({**lookup, "status": "all"})
-    return f"{reverse('admin:comments_comment_changelist')}?{query}"
+    return queue_url("?" + urlencode({**lookup, "status": "all"}))
 
 
 def folded(text):
     """The text, with what follows the first FOLD_AT characters behind a
     "Show more" (a <details>: no JavaScript needed)."""
-    head = Truncator(text).chars(FOLD_AT, truncate="")
-    if len(head) == len(text):
+    if len(text) <= FOLD_AT:
         return format_html('<div class="desk-text">{}</div>', text)
+    cut = text.rfind(" ", 0, FOLD_AT) + 1 or FOLD_AT
     return format_html(
-        '<div class="desk-text">{}</div><details class="desk-more">'
-        '<summary>{}</summary><div class="desk-text">{}</div></details>',
-        head,
+        '<div class="desk-text">{}…</div><details class="desk-more">'
+        '<summary>{}</summary><div class="desk-text">…{}</div></details>',
+        text[:cut],
         _("Show more"),
-        text[len(head) :],
+        text[cut:],
     )
 
 
 def view_post_url(comment):
     if comment.status == Comment.Status.APPROVED:
-        return reverse("comments:permalink", args=[comment.pk])
+        return f"{get_script_prefix()}comments/{comment.pk}/"
     return comment.article.get_absolute_url()
 
 
 def row_tools(comment):
-    """Reply as the newsroom and quick edit, in the row. Their fields belong
-    to the row's own form (outside the queue's form, see change_list.html)."""
+    """Reply as the newsroom, in the row (its fields belong to the row's own
+    form, outside the queue's, see change_list.html); and Quick edit, a plain
+    page that queue.js brings into the row."""
     form = f"desk-row-{comment.pk}"
     return format_html(
         '<div class="desk-row-tools">'
@@ -60,22 +70,10 @@ def row_tools(comment):
         '<textarea id="{}-reply" name="body" rows="3" form="{}"></textarea>'
         '<button type="submit" class="button" form="{}" formaction="{}">{}</button>'
         "</details>"
-        '<details><summary>{}</summary>'
-        '<label for="{}-text">{}</label>'
-        '<textarea id="{}-text" name="edit-body" rows="4" form="{}">{}</textarea>'
-        '<label for="{}-name">{}</label>'
-        '<input id="{}-name" name="edit-author_name" value="{}" form="{}">'
-        '<label for="{}-url">{}</label>'
-        '<input id="{}-url" name="edit-author_url" value="{}" form="{}">'
-        '<button type="submit" class="button" form="{}" formaction="{}">{}</button>'
-        "</details></div>",
+        '<a class="desk-quick-edit" href="{}" data-form="{}">{}</a></div>',
         _("Reply"), form, _("Reply as the newsroom"), form, form, form,
-        reverse("admin:comments_comment_reply", args=[comment.pk]), _("Publish reply"),
-        _("Quick edit"), form, _("Text"), form, form, comment.body,
-        form, _("Name"), form, comment.author_name, form,
-        form, _("Website"), form, comment.author_url, form,
-        form, reverse("admin:comments_comment_quick_edit", args=[comment.pk]),
-        _("Save"),
+        queue_url(f"{comment.pk}/reply/"), _("Publish reply"),
+        queue_url(f"{comment.pk}/quick-edit/"), form, _("Quick edit"),
     )  # fmt: skip
 
 
@@ -96,7 +94,7 @@ class QueueRowsMixin:
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         """The whole text (long ones folded), whom it answers, and the tools."""
-        change = reverse("admin:comments_comment_change", args=[comment.pk])
+        change = queue_url(f"{comment.pk}/change/")
         if comment.is_removed:
             text = format_html("<em>{}</em>", _("This comment was deleted."))
         else:
@@ -178,6 +176,4 @@ class QueueRowsMixin:
         The buttons submit the changelist's own form (its CSRF token and the
         page to come back to) to the decide view, so no form is nested.
         """
-        return decision_buttons(
-            comment, reverse("admin:comments_comment_decide", args=[comment.pk])
-        )
+        return decision_buttons(comment, queue_url(f"{comment.pk}/decide/"))
