@@ -20,6 +20,7 @@ from . import (
 from .admin_filters import ReasonFilter, StatusFilter, status_tabs
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
+from .caching import pages_changed
 from .ledger import Source
 from .models import Block, Comment, Decision, Report
 from .reporting import reports_dismiss
@@ -246,18 +247,32 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
-        """A status chosen in the form goes through the moderation service,
-        which writes the ledger; the other fields are saved as usual."""
+        """Edits go straight in; a new status is a decision, made by the
+        moderation service like every other, with its ledger row and emails."""
         status = obj.status
-        obj.status = form.initial.get("status", status)
+        if "status" in form.changed_data:
+            obj.status = form.initial["status"]
         super().save_model(request, obj, form, change)
-        comment_moderate(
-            comments=Comment.objects.filter(pk=obj.pk),
-            status=status,
-            user=request.user,
-            source=Source.ADMIN_FORM,
-        )
-        obj.status = status
+        if obj.status != status:
+            comment_moderate(
+                comments=Comment.objects.filter(pk=obj.pk),
+                status=status,
+                user=request.user,
+                source=Source.ADMIN_FORM,
+            )
+            obj.status = status
+        elif form.changed_data and obj.status == Status.APPROVED:
+            pages_changed([obj.article_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        pages_changed([obj.article_id])
+
+    def delete_queryset(self, request, queryset):
+        # Replies go with their parent: any deletion may change a page.
+        articles = set(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+        pages_changed(articles)
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)

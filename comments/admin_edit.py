@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .admin_views import next_url
+from .caching import pages_changed
 from .models import Comment
 
 
@@ -39,6 +40,8 @@ def quick_edit(request, pk, *, model_admin):
     if request.method == "POST":
         if form.is_valid():
             form.save()
+            if comment.status == Comment.Status.APPROVED:
+                pages_changed([comment.article_id])
             model_admin.log_change(
                 request, comment, construct_change_message(form, None, False)
             )

@@ -14,7 +14,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from . import moderation, notifications
-from .caching import invalidate_threads
+from .caching import pages_changed
 from .ledger import Actor, Reason, Source
 from .models import Block, Comment, Decision, Keyword, ModerationReason
 from .threads import reply_parent
@@ -72,6 +72,9 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
             to_status=verdict.status,
             note="; ".join(map(str, verdict.reasons))[:500],
         )
+        if comment.status == Comment.Status.APPROVED:
+            # A held comment is seen by its author alone: the page stays.
+            pages_changed([article.pk])
         notifications.comment_posted(comment)
     return comment
 
@@ -119,7 +122,8 @@ def is_flooding(submission):
     """Whether the same address or email posted within the flood interval.
 
     The shared cache answers at once and atomically across app servers; the
-    database backs it up where the cache is local to one process.
+    database backs it up where the cache is local to one process, or fails
+    (`add()` then answers None, which refuses nobody).
     """
     seconds = settings.COMMENTS_FLOOD_SECONDS
     if not seconds:
@@ -132,7 +136,7 @@ def is_flooding(submission):
     if submission.ip_address:
         recent |= Q(ip_address=submission.ip_address)
     since = timezone.now() - timedelta(seconds=seconds)
-    return not all(fresh) or (
+    return False in fresh or (
         Comment.objects.filter(recent, submitted_at__gte=since).exists()
     )
 
@@ -159,16 +163,17 @@ def comment_moderate(
     are copied from the comments in one INSERT … SELECT, before one UPDATE.
     `batch` names the decision for an undo.
     """
-    changed = dict(
+    changed = list(
         comments.exclude(status=status)
         .order_by()
-        .values_list("pk", "article_id")
+        .values_list("pk", "article_id", "status")
         .select_for_update()
     )
     if not changed:
         return 0
+    ids = [pk for pk, _article, _before in changed]
     Decision.objects.record(
-        list(changed),
+        ids,
         batch=batch or uuid.uuid4(),
         created_at=timezone.now(),
         actor=actor,
@@ -178,9 +183,16 @@ def comment_moderate(
         reason=reason,
         note=note[:500],
     )
-    targets = Comment.objects.filter(pk__in=list(changed))
+    targets = Comment.objects.filter(pk__in=ids)
     targets.update(status=status)
-    invalidate_threads(set(changed.values()))
+    # Only a comment coming into or out of public view changes a page.
+    pages_changed(
+        {
+            article
+            for _pk, article, before in changed
+            if Status.APPROVED in (before, status)
+        }
+    )
     if status == Status.APPROVED:
         notifications.comments_approved(targets.select_related("article", "parent"))
     return len(changed)
@@ -196,7 +208,7 @@ def comments_feature(*, comments: QuerySet[Comment], featured: bool) -> int:
         .values_list("pk", "article_id")
     )
     Comment.objects.filter(pk__in=list(changed)).update(featured=featured)
-    invalidate_threads(set(changed.values()))
+    pages_changed(set(changed.values()))
     return len(changed)
 
 
@@ -287,5 +299,6 @@ def comment_reply(*, parent, body, user):
         source=Source.REPLY,
         to_status=Status.APPROVED,
     )
+    pages_changed([reply.article_id])
     notifications.comments_approved([reply])
     return reply

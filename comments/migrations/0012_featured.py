@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0010_reports'),
+        ('comments', '0011_reports'),
     ]
 
     operations = [
