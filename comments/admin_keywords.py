@@ -18,26 +18,24 @@ def term_lengths(text):
         MaxLengthValidator(MAX_TERM)(term)
 
 
+def word_list(kind):
+    """One list as a text area, a term per line."""
+    return forms.CharField(
+        label=kind.label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        validators=[term_lengths],
+        help_text=gettext_lazy(
+            "One word, name, URL, email or IP address per line. Matched without "
+            "regard to case in the name, email, website, text, IP address and "
+            "user agent; a plain word matches whole words only."
+        ),
+    )
+
+
 class WordListsForm(forms.Form):
-    help = gettext_lazy(
-        "One word, name, URL, email or IP address per line. Matched without "
-        "regard to case in the name, email, website, text, IP address and user "
-        "agent; a plain word matches whole words only."
-    )
-    moderate = forms.CharField(
-        label=Keyword.Kind.MODERATE.label,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 12}),
-        validators=[term_lengths],
-        help_text=help,
-    )
-    disallow = forms.CharField(
-        label=Keyword.Kind.DISALLOW.label,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 12}),
-        validators=[term_lengths],
-        help_text=help,
-    )
+    moderate = word_list(Keyword.Kind.MODERATE)
+    disallow = word_list(Keyword.Kind.DISALLOW)
 
 
 @admin.register(Keyword)

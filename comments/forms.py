@@ -30,6 +30,17 @@ def form_age(value):
     return time.time() - int(served_at)
 
 
+def checked_age(value, *, tampered, too_old):
+    """The form's age, or the error a forged or stale stamp deserves."""
+    try:
+        age = form_age(value)
+    except signing.BadSignature:
+        raise ValidationError(tampered, code="tampered") from None
+    if age > settings.COMMENTS_MAX_FORM_AGE:
+        raise ValidationError(too_old, code="too_old")
+    return age
+
+
 def no_control_characters(value):
     if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in value):
         raise ValidationError(
@@ -146,22 +157,19 @@ class CommentForm(forms.ModelForm):
         return body
 
     def clean_timestamp(self):
-        try:
-            age = form_age(self.cleaned_data["timestamp"])
-        except signing.BadSignature:
-            raise ValidationError(
-                _("This form was damaged on its way. Please post your comment again."),
-                code="tampered",
-            ) from None
+        age = checked_age(
+            self.cleaned_data["timestamp"],
+            tampered=_(
+                "This form was damaged on its way. Please post your comment again."
+            ),
+            too_old=_(
+                "This form is more than a day old. Please post your comment again."
+            ),
+        )
         if age < settings.COMMENTS_MIN_FORM_SECONDS:
             raise ValidationError(
                 _("That was quick! Please check your comment, then post it again."),
                 code="too_fast",
-            )
-        if age > settings.COMMENTS_MAX_FORM_AGE:
-            raise ValidationError(
-                _("This form is more than a day old. Please post your comment again."),
-                code="too_old",
             )
         return age
 
@@ -202,16 +210,8 @@ class ReportForm(forms.Form):
     timestamp = forms.CharField(widget=forms.HiddenInput)
 
     def clean_timestamp(self):
-        try:
-            age = form_age(self.cleaned_data["timestamp"])
-        except signing.BadSignature:
-            raise ValidationError(
-                _("This form was damaged on its way. Please send it again."),
-                code="tampered",
-            ) from None
-        if age > settings.COMMENTS_MAX_FORM_AGE:
-            raise ValidationError(
-                _("This form is more than a day old. Please send it again."),
-                code="too_old",
-            )
-        return age
+        return checked_age(
+            self.cleaned_data["timestamp"],
+            tampered=_("This form was damaged on its way. Please send it again."),
+            too_old=_("This form is more than a day old. Please send it again."),
+        )

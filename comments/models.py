@@ -30,6 +30,10 @@ class CommentQuerySet(models.QuerySet):
             .order_by("submitted_at", "pk")
         )
 
+    def public(self):
+        """Approved comments of published articles: what readers can reach."""
+        return self.approved().filter(article__in=Article.objects.published())
+
     def reported(self):
         """Public or pending comments with reports no editor has dismissed."""
         return self.filter(

@@ -130,10 +130,7 @@ def challenge(request):
 def comment_permalink(request, pk):
     """Redirect to the page of the article's thread that holds the comment."""
     comment = get_object_or_404(
-        Comment.objects.approved()
-        .filter(article__in=Article.objects.published())
-        .select_related("article"),
-        pk=pk,
+        Comment.objects.public().select_related("article"), pk=pk
     )
     thread = Thread(
         list(Comment.objects.for_thread(comment.article).only("pk", "parent_id")),
@@ -149,10 +146,7 @@ def comment_permalink(request, pk):
 def report_comment(request, pk):
     """A reader reports a published comment: a small form, then thanks."""
     comment = get_object_or_404(
-        Comment.objects.approved()
-        .filter(article__in=Article.objects.published())
-        .select_related("article"),
-        pk=pk,
+        Comment.objects.public().select_related("article"), pk=pk
     )
     status = 200
     form = ReportForm(request.POST or None, initial={"timestamp": stamp()})

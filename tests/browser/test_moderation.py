@@ -169,3 +169,26 @@ def test_the_status_tabs_on_a_phone(live_server, browser, article, editor):
     tabs.get_by_role("link", name="All").click()
     expect(row(page, "Waiting on a phone")).to_have_count(1)
     page.context.close()
+
+
+@pytest.mark.browser
+def test_quick_edit_and_reply_from_the_row(live_server, browser, article, editor):
+    comment = held(article, "Teh law is unclear", author_name="Aigerim")
+    page = editor_page(browser, live_server)
+    page.goto(live_server.url + QUEUE)
+    line = row(page, "Teh law is unclear")
+    line.get_by_role("link", name="Quick edit").click()
+    line.get_by_label("Comment").fill("The law is unclear")
+    line.get_by_role("button", name="Save").click()
+    expect(page.locator(".messagelist")).to_contain_text("The comment is saved.")
+    expect(page).to_have_url(live_server.url + QUEUE)
+    comment.refresh_from_db()
+    assert comment.body == "The law is unclear"
+
+    line = row(page, "The law is unclear")
+    line.get_by_text("Reply", exact=True).click()
+    line.get_by_label("Reply as the newsroom").fill("It is, and we asked.")
+    line.get_by_role("button", name="Publish reply").click()
+    expect(page.locator(".messagelist")).to_contain_text("Your reply is published.")
+    assert Comment.objects.get(by_newsroom=True).parent_id == comment.pk
+    page.context.close()
