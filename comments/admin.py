@@ -9,7 +9,6 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
 
 from . import (
     admin_blocks,
@@ -17,78 +16,17 @@ from . import (
     admin_keywords,  # noqa: F401 (registers the moderation words admin)
     admin_views,
 )
+from .admin_actions import dismiss_reports, feature_action, moderation_action
 from .admin_filters import ReasonFilter, StatusFilter, status_tabs
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
 from .caching import pages_changed
 from .ledger import Source
 from .models import Block, Comment, Decision, Report
-from .reporting import reports_dismiss
-from .services import comment_moderate, comments_feature
+from .services import comment_moderate
 
 Status = Comment.Status
 PARENT_UNUSED = ["body", "author_email", "author_url", "ip_address", "user_agent"]
-
-
-def moderation_action(name, status, description):
-    """An admin action that moves the selected comments to one status."""
-
-    @admin.action(permissions=["moderate"], description=description)
-    def action(modeladmin, request, queryset):
-        count, batch = admin_views.moderate(
-            comments=queryset, decision=status, user=request.user, source=Source.BULK
-        )
-        admin_views.decision_made(
-            request,
-            modeladmin,
-            status=status,
-            count=count,
-            batch=batch,
-            back=request.get_full_path(),
-        )
-
-    action.__name__ = name
-    return action
-
-
-FEATURED = {
-    True: ngettext_lazy(
-        "%(count)d comment featured as an editors' pick.",
-        "%(count)d comments featured as editors' picks.",
-        "count",
-    ),
-    False: ngettext_lazy(
-        "%(count)d comment no longer featured.",
-        "%(count)d comments no longer featured.",
-        "count",
-    ),
-}
-
-
-def feature_action(name, featured, description):
-    """An action that marks approved comments as editors' picks, or not."""
-
-    @admin.action(permissions=["moderate"], description=description)
-    def action(modeladmin, request, queryset):
-        count = comments_feature(comments=queryset, featured=featured)
-        modeladmin.message_user(request, FEATURED[featured] % {"count": count})
-
-    action.__name__ = name
-    return action
-
-
-@admin.action(permissions=["moderate"], description=_("Dismiss reports"))
-def dismiss_reports(modeladmin, request, queryset):
-    count = reports_dismiss(comments=queryset)
-    modeladmin.message_user(
-        request,
-        ngettext(
-            "Reports dismissed on %(count)d comment.",
-            "Reports dismissed on %(count)d comments.",
-            count,
-        )
-        % {"count": count},
-    )
 
 
 @admin.register(Comment)
