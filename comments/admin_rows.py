@@ -12,14 +12,41 @@ from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .admin_views import decision_buttons
 from .models import Comment
 
 # Longer texts show this many characters, the rest behind "Show more".
 FOLD_AT = 400
+
+# The rows' fixed words: translated once per language, not once per row (a
+# lazy string looks the language up each time it is read).
+WORDS = {
+    "select": _("Select this object for an action - {}"),
+    "deleted": _("This comment was deleted."),
+    "in_reply_to": _("in reply to"),
+    "open": _("Open"),
+    "on": _("on “%(title)s”"),
+    "view_post": _("View post"),
+    "on_the_site": _("on the site"),
+    "show_more": _("Show more"),
+    "reply": _("Reply"),
+    "reply_as": _("Reply as the newsroom"),
+    "publish": _("Publish reply"),
+    "quick_edit": _("Quick edit"),
+    "comment": _("Comment %(pk)s by %(name)s"),
+}
+
+
+@lru_cache(maxsize=32)
+def translated(language):
+    return {key: str(text) for key, text in WORDS.items()}
+
+
+def words():
+    return translated(get_language())
 
 
 @lru_cache
@@ -47,7 +74,7 @@ def folded(text):
         '<div class="desk-text">{}…</div><details class="desk-more">'
         '<summary>{}</summary><div class="desk-text">…{}</div></details>',
         text[:cut],
-        _("Show more"),
+        words()["show_more"],
         text[cut:],
     )
 
@@ -63,6 +90,7 @@ def row_tools(comment):
     form, outside the queue's, see change_list.html); and Quick edit, a plain
     page that queue.js brings into the row."""
     form = f"desk-row-{comment.pk}"
+    said = words()
     return format_html(
         '<div class="desk-row-tools">'
         '<details><summary>{}</summary>'
@@ -71,9 +99,9 @@ def row_tools(comment):
         '<button type="submit" class="button" form="{}" formaction="{}">{}</button>'
         "</details>"
         '<a class="desk-quick-edit" href="{}" data-form="{}">{}</a></div>',
-        _("Reply"), form, _("Reply as the newsroom"), form, form, form,
-        queue_url(f"{comment.pk}/reply/"), _("Publish reply"),
-        queue_url(f"{comment.pk}/quick-edit/"), form, _("Quick edit"),
+        said["reply"], form, said["reply_as"], form, form, form,
+        queue_url(f"{comment.pk}/reply/"), said["publish"],
+        queue_url(f"{comment.pk}/quick-edit/"), form, said["quick_edit"],
     )  # fmt: skip
 
 
@@ -83,33 +111,36 @@ class QueueRowsMixin:
     def action_checkbox(self, comment):
         """Django's row checkbox, without a trip through the form templates per
         row (it was a fifth of the queue's time)."""
+        said = words()
+        name = said["comment"] % {"pk": comment.pk, "name": comment.author_name}
         return format_html(
             '<input type="checkbox" name="{}" value="{}" class="action-select" '
             'aria-label="{}">',
             admin.helpers.ACTION_CHECKBOX_NAME,
             comment.pk,
-            format_html(_("Select this object for an action - {}"), str(comment)),
+            format_html(said["select"], name),
         )
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         """The whole text (long ones folded), whom it answers, and the tools."""
+        said = words()
         change = queue_url(f"{comment.pk}/change/")
         if comment.is_removed:
-            text = format_html("<em>{}</em>", _("This comment was deleted."))
+            text = format_html("<em>{}</em>", said["deleted"])
         else:
             text = folded(comment.body)
         answers = ""
         if comment.parent_id:
             answers = format_html(
                 '<div class="desk-quiet">{} <em>{}</em></div>',
-                _("in reply to"),
+                said["in_reply_to"],
                 comment.parent.author_name,
             )
         return format_html(
             '<a class="desk-open" href="{}">{}</a>{}{}{}',
             change,
-            _("Open"),
+            said["open"],
             text,
             answers,
             "" if comment.is_removed else row_tools(comment),
@@ -138,15 +169,16 @@ class QueueRowsMixin:
     @admin.display(description=_("posted"), ordering="submitted_at")
     def posted(self, comment):
         submitted = localtime(comment.submitted_at)
+        said = words()
         return format_html(
             '<time datetime="{}">{}</time><div class="desk-quiet">{} · '
             '<a href="{}">{}<span class="desk-sr"> {}</span></a></div>',
             submitted.isoformat(),
             date_format(submitted, "DATETIME_FORMAT"),
-            _("on “%(title)s”") % {"title": comment.article.title},
+            said["on"] % {"title": comment.article.title},
             view_post_url(comment),
-            _("View post"),
-            _("on the site"),
+            said["view_post"],
+            said["on_the_site"],
         )
 
     @admin.display(description=_("why"))

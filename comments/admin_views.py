@@ -3,6 +3,7 @@ Empty Spam/Trash and replies as the newsroom. CommentAdmin.get_urls() binds
 them to itself."""
 
 import uuid
+from functools import lru_cache
 
 from django import forms
 from django.contrib import messages
@@ -14,8 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .ledger import Reason, Source
@@ -39,16 +40,28 @@ RESTORE_LABELS = {
 }
 
 
+@lru_cache(maxsize=32)
+def button_words(language):
+    """The buttons' words in one language, translated once, not once per row."""
+    return {
+        "decisions": [(value, str(text)) for value, text in DECISIONS],
+        "restore": {status: str(text) for status, text in RESTORE_LABELS.items()},
+        "statuses": {value: str(label) for value, label in Status.choices},
+        "which": _("the comment by %(name)s"),
+    }
+
+
 def decision_buttons(comment, formaction=""):
     """The comment's status and a button for each decision (one click, POST).
 
     Built in Python rather than a template: the queue draws it on every row.
     """
+    said = button_words(get_language())
     action = format_html(' formaction="{}"', formaction) if formaction else ""
-    label = _("the comment by %(name)s") % {"name": comment.author_name}
-    choices = list(DECISIONS)
-    if comment.status in RESTORE_LABELS:
-        choices.insert(0, (RESTORE, RESTORE_LABELS[comment.status]))
+    label = said["which"] % {"name": comment.author_name}
+    choices = list(said["decisions"])
+    if comment.status in said["restore"]:
+        choices.insert(0, (RESTORE, said["restore"][comment.status]))
     buttons = format_html_join(
         "",
         '<button type="submit" class="button desk-decision desk-{}" name="status" '
@@ -63,7 +76,7 @@ def decision_buttons(comment, formaction=""):
         '<span class="desk-status desk-status-{}">{}</span>\n'
         '<span class="desk-decisions">{}</span>',
         comment.status,
-        comment.get_status_display(),
+        said["statuses"][comment.status],
         buttons,
     )
 
