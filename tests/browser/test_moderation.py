@@ -178,7 +178,7 @@ def test_quick_edit_and_reply_from_the_row(live_server, browser, article, editor
     page.goto(live_server.url + QUEUE)
     line = row(page, "Teh law is unclear")
     line.get_by_role("link", name="Quick edit").click()
-    line.get_by_label("Comment").fill("The law is unclear")
+    line.get_by_role("textbox", name="Comment").fill("The law is unclear")
     line.get_by_role("button", name="Save").click()
     expect(page.locator(".messagelist")).to_contain_text("The comment is saved.")
     expect(page).to_have_url(live_server.url + QUEUE)
