@@ -21,9 +21,12 @@ from .admin_filters import ReasonFilter, StatusFilter, status_tabs
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
 from .caching import pages_changed
+from .editors import signature
 from .ledger import Source
 from .models import Block, Comment, Decision, Report
 from .services import comment_moderate
+
+BIGGEST_ID = 2**63 - 1  # what a 64-bit id column holds
 
 Status = Comment.Status
 PARENT_UNUSED = ["body", "author_email", "author_url", "ip_address", "user_agent"]
@@ -103,6 +106,11 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
 
         return [
             path(
+                "signature/",
+                view(admin_views.signature_page),
+                name="comments_signature",
+            ),
+            path(
                 "<int:pk>/decide/",
                 view(admin_views.decide),
                 name="comments_comment_decide",
@@ -165,6 +173,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
             "block_choices": self.block_choices(request, object_id),
             "durations": admin_blocks.DURATIONS,
             "can_moderate": self.has_moderate_permission(request),
+            "signature": signature(request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -214,7 +223,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
-        if not all(value.isdigit() for value in selected):
+        if not all(is_row_id(value) for value in selected):
             self.message_user(
                 request, _("Those are not comments one can select."), messages.ERROR
             )
@@ -237,9 +246,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("blocks in force"))
     def blocks(self, comment):
-        matching = Block.objects.active().matching(
-            comment.author_email, comment.ip_address
-        )
+        matching = Block.objects.covering(comment.author_email, comment.ip_address)
         return format_html_join(
             "", "<div>{}</div>", ((block,) for block in matching)
         ) or _("None.")
@@ -280,3 +287,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         return render_to_string(
             "admin/comments/comment/_record.html", {"records": records}
         )
+
+
+def is_row_id(value):
+    return value.isascii() and value.isdigit() and int(value) <= BIGGEST_ID

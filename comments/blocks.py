@@ -18,18 +18,21 @@ class BlockQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
-    def matching(self, email, ip_address):
-        """The blocks that cover an email and an IP address (one query)."""
+    def covering(self, email, ip_address):
+        """The blocks in force that cover an email or an IP address.
+
+        Exact values only, so it is one indexed lookup: a range is stored as
+        the /24 or /48 an address falls in (see network_of).
+        """
         email = (email or "").strip().lower()
-        found = Q(kind=Block.Kind.NETWORK)
+        found = Q(pk__in=[])
         if email:
             found |= Q(kind=Block.Kind.EMAIL, value=email)
             found |= Q(kind=Block.Kind.DOMAIN, value=email.rpartition("@")[2])
-        if ip_address:
+        if network := network_of(ip_address):
             found |= Q(kind=Block.Kind.ADDRESS, value=ip_address)
-        return [
-            block for block in self.filter(found) if block.covers(email, ip_address)
-        ]
+            found |= Q(kind=Block.Kind.NETWORK, value=network)
+        return self.active().filter(found)
 
 
 class Block(models.Model):
@@ -69,16 +72,6 @@ class Block(models.Model):
         text = f"{self.get_kind_display()} {self.value}"
         return f"{text} ({self.reason})" if self.reason else text
 
-    def covers(self, email, ip_address):
-        email = (email or "").strip().lower()
-        if self.kind == self.Kind.EMAIL:
-            return email == self.value
-        if self.kind == self.Kind.DOMAIN:
-            return bool(email) and email.rpartition("@")[2] == self.value
-        if self.kind == self.Kind.ADDRESS:
-            return bool(ip_address) and ip_address == self.value
-        return bool(ip_address) and in_network(ip_address, self.value)
-
 
 def in_network(address, network):
     try:
@@ -88,6 +81,10 @@ def in_network(address, network):
 
 
 def network_of(address):
-    """The address's range as a block names it: IPv4 /24, IPv6 /48."""
-    ip = ipaddress.ip_address(address)
+    """The address's range as a block names it (IPv4 /24, IPv6 /48); "" for
+    no address or a malformed one."""
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return ""
     return str(ipaddress.ip_network(f"{ip}/{PREFIX_LENGTHS[ip.version]}", strict=False))

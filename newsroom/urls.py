@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 import desk.views
 
-from . import views
+from . import two_factor, views
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
@@ -16,6 +16,7 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/desk/", admin.site.admin_view(desk.views.desk), name="desk"),
+    path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
     # Before the library's own URLs: our audio reads the sum ("3 plus 8").

@@ -12,7 +12,7 @@ from comments.services import comment_moderate, comment_submit
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
-migration = importlib.import_module("comments.migrations.0008_decision_ledger")
+migration = importlib.import_module("comments.migrations.0011_decision_ledger")
 
 
 class LedgerTestCase(TestCase):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0011_reports'),
+        ('comments', '0014_reports'),
     ]
 
     operations = [

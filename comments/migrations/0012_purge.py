@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0008_decision_ledger'),
+        ('comments', '0011_decision_ledger'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0010_blocks'),
+        ('comments', '0013_blocks'),
     ]
 
     operations = [

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("admin", "0003_logentry_add_action_flag_choices"),
-        ('comments', '0007_page_versions'),
+        ('comments', '0010_merge_20261201_2231'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

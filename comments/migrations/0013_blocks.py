@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0009_purge'),
+        ('comments', '0012_purge'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
