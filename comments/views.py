@@ -21,10 +21,17 @@ from . import budgets
 from .captcha import sum_challenge
 from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
-from .cookies import forget_commenter, remember_commenter, remember_pending
-from .forms import CommentForm, stamp
+from .cookies import (
+    forget_commenter,
+    reader_id,
+    remember_commenter,
+    remember_pending,
+    remember_reader,
+)
+from .forms import CommentForm, ReportForm, stamp
 from .models import Comment, NotificationAddress
 from .proof_of_work import puzzle
+from .reporting import TooManyReports, comment_report, reporter_digest
 from .sections import comments_section
 from .services import Refused, comment_submit
 from .subscriptions import (
@@ -166,10 +173,7 @@ def challenge(request):
 def comment_permalink(request, pk):
     """Redirect to the page of the article's thread that holds the comment."""
     comment = get_object_or_404(
-        Comment.objects.approved()
-        .filter(article__in=Article.objects.published())
-        .select_related("article"),
-        pk=pk,
+        Comment.objects.public().select_related("article"), pk=pk
     )
     thread = Thread(
         list(Comment.objects.for_thread(comment.article).only("pk", "parent_id")),
@@ -178,6 +182,54 @@ def comment_permalink(request, pk):
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
     url = comment.article.get_comment_page_url(page)
     return redirect(f"{url}#comment-{comment.pk}")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_comment(request, pk):
+    """A reader reports a published comment: a small form, then thanks."""
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("article"), pk=pk
+    )
+    status = 200
+    form = ReportForm(request.POST or None, initial={"timestamp": stamp()})
+    if request.method == "POST":
+        if form.is_valid():
+            return reported(request, comment, form.cleaned_data)
+        form.data = form.data.copy()
+        form.data["timestamp"] = stamp()
+        status = 400
+    return render_report(request, comment, form, status)
+
+
+def reported(request, comment, data):
+    reader = reader_id(request)
+    try:
+        comment_report(
+            comment=comment,
+            reason=data["reason"],
+            note=data["note"],
+            reporter=reporter_digest(reader),
+            ip_address=client_ip(request),
+        )
+    except TooManyReports:
+        form = ReportForm(request.POST.copy())
+        form.data["timestamp"] = stamp()
+        form.is_valid()
+        form.add_error(
+            None,
+            _("You have sent many reports in the last hour. Please try again later."),
+        )
+        return render_report(request, comment, form, 429)
+    messages.success(request, _("Thank you, an editor will look at it."))
+    response = redirect(f"{comment.article.get_absolute_url()}#comments")
+    remember_reader(response, reader)
+    return response
+
+
+def render_report(request, comment, form, status):
+    context = {"comment": comment, "article": comment.article, "form": form}
+    return render(request, "comments/report.html", context, status=status)
 
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).

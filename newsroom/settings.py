@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "desk",
     "wordpress",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -312,6 +313,12 @@ COMMENTS_NOTIFY_EVERY_COMMENT = env.bool("COMMENTS_NOTIFY_EVERY_COMMENT", defaul
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env.list("COMMENTS_NOTIFY_RECIPIENTS", default=[])
 COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
+# Readers' reports: an approved comment this many readers report goes back to
+# pending; each address may send this many reports an hour.
+COMMENTS_REPORTS_TO_HOLD = env.int("COMMENTS_REPORTS_TO_HOLD", default=3)
+COMMENTS_REPORTS_PER_HOUR = env.int("COMMENTS_REPORTS_PER_HOUR", default=10)
+# Spam and trash older than this are deleted by `manage.py purge_comments`.
+COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
 # How long a rendered thread page may stay cached (changes replace it at once).
 COMMENTS_THREAD_CACHE_SECONDS = env.int("COMMENTS_THREAD_CACHE_SECONDS", default=86400)
 COMMENTS_THREAD_DEPTH = env.int("COMMENTS_THREAD_DEPTH", default=5)

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+import desk.views
+
 from . import two_factor, views
 
 admin.site.site_header = _("Newsroom administration")
@@ -13,6 +15,7 @@ admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
+    path("admin/desk/", admin.site.admin_view(desk.views.desk), name="desk"),
     path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),

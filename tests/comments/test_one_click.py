@@ -1,12 +1,11 @@
 """One click decides on a comment: in the queue, on its page, from an email."""
 
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import TestCase
 
-from comments.models import Comment
+from comments.models import Comment, Decision
 from comments.services import comment_submit
 from tests.factories import make_article, make_comment, make_editor
 
@@ -59,9 +58,10 @@ class RowButtonTests(TestCase):
         self.comment.refresh_from_db()
         assert self.comment.status == "spam"
         self.assertContains(self.client.get(back), "1 comment marked as spam.")
-        entry = LogEntry.objects.get()
-        assert entry.user == self.editor
-        assert entry.get_change_message() == "Changed Status."
+        decision = Decision.objects.get()
+        assert decision.user == self.editor
+        assert (decision.from_status, decision.to_status) == ("pending", "spam")
+        assert decision.source == "button"
 
     def test_approving_with_one_click_publishes_the_comment(self):
         self.client.post(decide_url(self.comment), {"status": "approved"})
@@ -164,7 +164,7 @@ class EmailLinkTests(TestCase):
         self.assertContains(response, 'name="csrfmiddlewaretoken"')
         comment.refresh_from_db()
         assert comment.status == "pending"
-        assert not LogEntry.objects.exists()
+        assert not Decision.objects.filter(actor="editor").exists()
 
     def test_one_click_on_the_page_decides_and_opens_the_queue(self):
         comment = self.held_comment()
