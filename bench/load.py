@@ -42,11 +42,22 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
 
 
-def wrk(url, *, seconds, connections, threads=2, headers=(), requests="", log=""):
+def wrk(
+    url,
+    *,
+    seconds,
+    connections,
+    threads=2,
+    headers=(),
+    requests="",
+    log="",
+    once=False,
+):
     """Run wrk for `seconds` against `url` on 127.0.0.1 and return its figures.
 
     `requests` names a file of requests to send in turn (see wrk.lua); `log`
-    a path prefix under which each thread logs status and Location per response.
+    a path prefix under which each thread logs status and Location per
+    response; with `once` (and a log) wrk stops when every request is answered.
     """
     if not url.startswith(LOCAL):
         raise ValueError(f"The benchmark only loads 127.0.0.1, not {url}")
@@ -63,6 +74,7 @@ def wrk(url, *, seconds, connections, threads=2, headers=(), requests="", log=""
         str(requests),
         str(threads),
         str(log),
+        "once" if once else "",
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True)
     line = next(

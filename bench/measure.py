@@ -141,25 +141,34 @@ def post_queries(article, writer):
     return queries(reader(), posting.target(article), fields, status=302)
 
 
-def comment_posts(base, article, workdir, options):
-    """16 posters at once, each submission honest and used once."""
+def comment_posts(base, article, workdir, options, **run):
+    """Posters at once, each submission honest and used once.
+
+    By default `options.connections` posters for `options.seconds`; `run`
+    may give a `name`, `connections`, a `count` of posts to send, each once,
+    to the end (`once`), and the posters' email `domain`.
+    """
+    connections = run.get("connections", options.connections)
+    domain = run.get("domain", posting.POSTERS)
     writer = Writer(seed=11)
     sql = post_queries(article, writer)
-    requests, log = workdir / "posts.txt", workdir / "posts"
-    posting.write_requests(requests, article, options.posts, writer)
+    requests, log = workdir / f"posts-{domain}.txt", workdir / f"posts-{domain}"
+    count = run.get("count", options.posts)
+    posting.write_requests(requests, article, count, writer, domain)
     load = wrk(
         base + "/",
-        seconds=options.seconds,
-        connections=options.connections,
+        seconds=run.get("seconds", options.seconds),
+        connections=connections,
         requests=requests,
         log=log,
+        once=run.get("once", False),
     )
-    outcome = posting.outcome(article, log)
+    outcome = posting.outcome(article, log, domain)
     row = Row(
-        f"comment POST, {options.connections} posters",
+        run.get("name", f"comment POST, {connections} posters"),
         load,
         queries=str(sql.count),
         writes=str(sql.writes),
         errors=outcome.server_errors + load.failed - load.errors["status"],
     )
-    return Posting(row=row, outcome=outcome, prepared=options.posts)
+    return Posting(row=row, outcome=outcome, prepared=count)

@@ -72,10 +72,10 @@ def submissions(article, count, writer, domain=POSTERS):
         }
 
 
-def write_requests(path, article, count, writer):
+def write_requests(path, article, count, writer, domain=POSTERS):
     """`count` submissions as wrk.lua reads them, one request per line."""
     with Path(path).open("w") as lines:
-        for fields in submissions(article, count, writer):
+        for fields in submissions(article, count, writer, domain):
             cookie = f"{settings.CSRF_COOKIE_NAME}={fields['csrfmiddlewaretoken']}"
             body = urllib.parse.urlencode(fields)
             lines.write(f"POST\t{target(article)}\t{cookie}\t{body}\n")
@@ -97,7 +97,7 @@ def new_challenges(count):
     return CaptchaStore.objects.bulk_create(challenges)
 
 
-def outcome(article, log_prefix):
+def outcome(article, log_prefix, domain=POSTERS):
     statuses, accepted = Counter(), set()
     for log in Path(log_prefix).parent.glob(Path(log_prefix).name + "-*.log"):
         for line in log.read_text().splitlines():
@@ -107,7 +107,7 @@ def outcome(article, log_prefix):
                 accepted.add(int(found.group(1)))
     stored = set(
         Comment.objects.filter(
-            article=article, author_email__endswith="@" + POSTERS
+            article=article, author_email__endswith="@" + domain
         ).values_list("pk", flat=True)
     )
     return Outcome(statuses=statuses, accepted=accepted, stored=stored)

@@ -1,6 +1,7 @@
 -- wrk script for the benchmark (bench/load.py runs it).
 -- Arguments after "--": a file of requests ("" for wrk's own request), the
--- number of threads, and a prefix for response logs ("" for none).
+-- number of threads, a prefix for response logs ("" for none), and "once" to
+-- stop each thread when every request of its share has been answered.
 -- A request line is METHOD<TAB>PATH<TAB>COOKIE<TAB>BODY; each thread takes
 -- every n-th line and counts what it has to send again once they run out.
 -- done() prints one line of JSON for bench/load.py.
@@ -40,10 +41,14 @@ end
 
 local function log_response(status, headers, body)
    log:write(status, "\t", headers["Location"] or "", "\n")
+   answered = answered + 1
+   if once and answered >= #requests then wrk.thread:stop() end
 end
 
 function init(args)
    reused = 0
+   answered = 0
+   once = args[4] == "once"
    if args[1] ~= "" then
       requests = read_requests(args[1], tonumber(args[2]))
       sent = 0

@@ -13,9 +13,10 @@ can see. Every write path calls it; nothing else does. Caches keep copies:
   cached view then costs one round trip (page and version in one MGET) and no
   query, and a change whose deletion Redis missed (down at that moment) is
   seen within that time;
-- with a cache local to each process, no copy of the version: every view
-  reads it from the database (one indexed query), so every worker agrees at
-  once.
+- with a cache local to each process (no Redis, or Redis down at the
+  moment), pages are kept in this process's memory and there is no copy of
+  the version: every view reads it from the database (one indexed query), so
+  every worker agrees at once.
 """
 
 import gzip
@@ -53,9 +54,21 @@ class Page:
     until: object  # when comments close by age, or None
 
 
+# Page copies of this process alone, while no shared cache answers.
+local_pages = LocMemCache("comments-pages", {"OPTIONS": {"MAX_ENTRIES": 2000}})
+
+
 def shares_cache():
-    """Whether the cache is one every process sees (not local memory)."""
-    return not isinstance(caches["default"], LocMemCache | DummyCache)
+    """Whether the cache is one every process sees, and answers (see
+    newsroom.cache: a Redis that just failed is left alone a while)."""
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache | DummyCache):
+        return False
+    return not getattr(backend, "is_down", False)
+
+
+def page_cache():
+    return cache if shares_cache() else local_pages
 
 
 def pages_changed(article_ids, *, slugs=()):
@@ -135,7 +148,7 @@ def cached_page(slug, page_number, gzipped):
         page = found.get(key)
         current = page and (found.get(VERSION.format(slug)) or copied_version(slug))
     else:
-        page = cache.get(key)
+        page = local_pages.get(key)
         current = page and stored_version(slug)
     if not page or page.version != current:
         return None
@@ -163,7 +176,7 @@ def store_page(article, page_number, version, content, gzipped):
             (True, gzip.compress(content, compresslevel=6)),
         ]
     }
-    cache.set_many(
+    page_cache().set_many(
         {
             page_key(article.slug, page_number, zipped): page
             for zipped, page in pages.items()
