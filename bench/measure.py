@@ -1,5 +1,6 @@
 """Each measurement of the benchmark: a row of the results table, and details."""
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -63,19 +64,21 @@ def bare_view(base, options):
     return Row("bare view `/healthz` (ceiling)", warm_load(base + "/healthz", options))
 
 
-def article_page(base, article, size, options):
-    """The page of an article: its SQL (first view, then cached) and its writes."""
+def article_page(base, article, size, options, *, shape="", caches=None):
+    """The page of an article: its SQL (first view, the next one, then every
+    one after) and its writes. `caches`: the server's, if not this process's."""
     client = reader()
     url = article.get_absolute_url()
-    first, cached = queries(client, url), queries(client, url)
+    with override_settings(CACHES=caches) if caches else nullcontext():
+        first, copy, cached = (queries(client, url) for _ in range(3))
     # Asked for as browsers ask for it: gzip accepted.
     load, changed = under_load(base + url, options, headers=[BROWSER_ENCODING])
     return Row(
-        f"article page, {size:,} comments",
+        f"article page, {size:,} comments{shape}",
         load,
-        queries=f"{first.count} / {cached.count}",
-        writes=written(f"{first.writes} / {cached.writes}", changed),
-        read_only=not (first.writes or cached.writes or changed),
+        queries=f"{first.count} / {copy.count} / {cached.count}",
+        writes=written(f"{first.writes} / {copy.writes} / {cached.writes}", changed),
+        read_only=not (first.writes or copy.writes or cached.writes or changed),
     )
 
 

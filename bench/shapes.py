@@ -10,9 +10,8 @@ from contextlib import contextmanager
 from django.test import override_settings
 
 from . import nginx, server
-from .measure import BROWSER_ENCODING, comment_posts, under_load, warm_load, written
+from .measure import BROWSER_ENCODING, article_page, comment_posts, warm_load
 from .ports import free_ports
-from .probe import queries, reader
 from .redis_server import own_redis
 from .report import Row
 
@@ -45,33 +44,18 @@ def through_nginx(base, article, workdir, options):
     )
 
 
-def page_row(name, base, article, options, caches):
-    """The page on another server: its SQL in this process with the same cache."""
-    with override_settings(CACHES=caches):
-        client = reader()
-        url = article.get_absolute_url()
-        first, cached = queries(client, url), queries(client, url)
-    load, changed = under_load(base + url, options, headers=[BROWSER_ENCODING])
-    return Row(
-        name,
-        load,
-        queries=f"{first.count} / {cached.count}",
-        writes=written(f"{first.writes} / {cached.writes}", changed),
-        read_only=not (first.writes or cached.writes or changed),
-    )
-
-
 def without_redis(article, workdir, options):
     """`make serve` with no REDIS_URL: copies in each worker, the truth in the
     database (one query per view)."""
     env = {**os.environ, "REDIS_URL": ""}
     with serving(env, workdir, "no-redis", options) as base:
-        return page_row(
-            "article page, 500 comments, no Redis (version read per view)",
+        return article_page(
             base,
             article,
+            500,
             options,
-            LOCAL_MEMORY,
+            shape=", no Redis (version read per view)",
+            caches=LOCAL_MEMORY,
         )
 
 
@@ -84,8 +68,8 @@ def redis_killed(article, workdir, options):
             redis.send_signal(signal.SIGKILL)
             redis.wait()
             dead = killed_cache(url)
-            page = page_row(
-                "article page, 500 comments, Redis killed", base, article, options, dead
+            page = article_page(
+                base, article, 500, options, shape=", Redis killed", caches=dead
             )
             with override_settings(CACHES=dead):
                 posts = comment_posts(
