@@ -121,7 +121,7 @@ class KeyPrefixTests(RedisTestCase):
     def test_two_sites_on_one_redis_never_serve_each_others_pages(self):
         self.client.get(URL)
         prefix = settings.CACHE_KEY_PREFIX
-        assert prefix == "127.0.0.1:8000"  # from SITE_URL, by default
+        assert prefix == "127.0.0.1:8000"  # from NEWSROOM_SITE_URL, by default
         assert self.other_server.keys(f"{prefix}:*comments:article-page:*")
         other_site = {"default": {**REDIS_CACHE["default"], "KEY_PREFIX": "other"}}
         with override_settings(CACHES=other_site), self.assertNumQueries(2):
