@@ -164,7 +164,7 @@ def comment_posts(base, article, workdir, options, **run):
         connections=connections,
         requests=requests,
         log=log,
-        once=run.get("once", False),
+        once=count if run.get("once") else 0,
     )
     outcome = posting.outcome(article, log, domain)
     row = Row(

@@ -86,14 +86,11 @@ class Session:
 
     def measure_shapes(self, results, dataset):
         """The servers without Redis and with Redis killed, and the targets."""
+        article, workdir, options = dataset.threads[500], self.workdir, self.options
         say("the 500-comment page on a server without Redis")
-        no_redis = shapes.without_redis(
-            dataset.threads[500], self.workdir, self.options
-        )
+        no_redis = shapes.without_redis(article, workdir, options)
         say("the 500-comment page and the POST with Redis killed")
-        killed_page, killed_posts = shapes.redis_killed(
-            dataset.threads[100], self.workdir, self.options
-        )
+        killed_page, killed_posts = shapes.redis_killed(article, workdir, options)
         results.rows += [no_redis, killed_page, killed_posts.row]
         results.sections.append(
             ("Comment POST, Redis killed", summary.posting_section(killed_posts))
