@@ -59,6 +59,8 @@ class Session:
             pages.append(measure.article_page(base, article, size, options))
         say("CAPTCHA image")
         captcha = measure.captcha_image(base, self.workdir, options)
+        say("challenge fetch")
+        challenge = measure.challenge_fetch(base, options)
         say("moderation queue")
         moderation = measure.moderation_queue(base, editor, options)
         say(f"comment POST, {options.connections} posters")
@@ -69,7 +71,10 @@ class Session:
         burst = shapes.burst(base, dataset.threads[2000], self.workdir, options)
         return report.Results(
             setup={},
-            rows=[bare, *pages, captcha, moderation.row, posting.row, burst.row],
+            rows=[
+                *(bare, *pages, captcha, challenge),
+                *(moderation.row, posting.row, burst.row),
+            ],
             sections=[
                 ("Comment POST", summary.posting_section(posting)),
                 (burst.row.name, summary.posting_section(burst)),
@@ -80,6 +85,7 @@ class Session:
             ],
             targets=[
                 *summary.targets(pages, bare, pages[2], posting, moderation),
+                *summary.defence_targets(bare, challenge, posting),
                 summary.burst_target(burst),
             ],
         )

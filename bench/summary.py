@@ -12,6 +12,9 @@ SHAPE_TARGETS = [
     ("article page, 500 comments", "bare view", 0.6),
     ("article page, 500 comments, Redis killed", "bare view", 0.2),
 ]
+CHALLENGE_RATIO = 0.3
+POST_QUERIES = 10
+POSTS_PER_SECOND = 140
 
 
 def posting_section(posting):
@@ -131,6 +134,30 @@ def posts_target(posting, name):
         f"stored {len(outcome.stored):,}, accepted {len(outcome.accepted):,}"
     )
     return (f"{name}: 0 x 5xx, 302 or 4xx, none lost", measured, fine)
+
+
+def defence_targets(bare, challenge, posting):
+    """The comment POST through the whole defence stack, and the challenge."""
+    ratio = challenge.load.rps / bare.load.rps
+    accepted = len(posting.outcome.accepted) / posting.row.load.seconds
+    queries = int(posting.row.queries)
+    return [
+        (
+            "challenge fetch at 0.3x the bare view or more",
+            f"{ratio:.2f}x",
+            ratio >= CHALLENGE_RATIO,
+        ),
+        (
+            "comment POST ≤ 10 queries per accepted comment",
+            str(queries),
+            queries <= POST_QUERIES,
+        ),
+        (
+            "comment POST ≥ 140 accepted per second (16 posters)",
+            f"{accepted:.0f}/s",
+            accepted >= POSTS_PER_SECOND,
+        ),
+    ]
 
 
 def quantile(values, q):
