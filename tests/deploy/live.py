@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg import sql
 
-from tests.ports import free_port
+from bench.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-live-test-password"
