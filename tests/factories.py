@@ -6,6 +6,8 @@ import time
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
+from django_tasks_db.management.commands.db_worker import Worker
 
 from articles.models import Article
 from comments.forms import stamp
@@ -76,3 +78,18 @@ def comment_data(response, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def run_worker():
+    """What `manage.py db_worker` does, in this process: run every task that
+    is due (emails among them), then stop."""
+    Worker(
+        queue_names=[DEFAULT_TASK_QUEUE_NAME],
+        interval=0,
+        batch=True,
+        backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    ).run()
