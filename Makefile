@@ -32,12 +32,13 @@ setup: .env $(VENV)/.installed
 
 # Production: gunicorn with static files from whitenoise, DEBUG always off.
 # Needs SECRET_KEY (environment or .env); set HTTPS=0 to try it over plain
-# HTTP without a TLS proxy in front.
+# HTTP without a TLS proxy in front. --preload loads the site once, before
+# the workers fork: a configuration error stops gunicorn with its one line.
 serve: export DEBUG = 0
 serve: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	$(WITH_WORKER) $(BIN)/gunicorn newsroom.wsgi --bind $(HOST) --workers $(WORKERS) --access-logfile -
+	$(WITH_WORKER) $(BIN)/gunicorn newsroom.wsgi --preload --bind $(HOST) --workers $(WORKERS) --access-logfile -
 
 # The benchmark: `make serve` with production settings on a throw-away
 # database, loaded by wrk on 127.0.0.1 (installed if missing); writes

@@ -2,6 +2,7 @@
 
 import re
 import time
+from unittest import mock
 
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
@@ -82,8 +83,11 @@ def comment_data(response, **overrides):
 
 def run_worker():
     """What `manage.py db_worker` does, in this process: run every task that
-    is due (emails among them), then stop."""
-    Worker(
+    is due (emails among them), then stop.
+
+    Like Django's test client for requests, it keeps the test's connection
+    open: closing "old" connections would end the test's transaction."""
+    worker = Worker(
         queue_names=[DEFAULT_TASK_QUEUE_NAME],
         interval=0,
         batch=True,
@@ -92,4 +96,6 @@ def run_worker():
         max_tasks=None,
         worker_id="tests",
         excluded_queue_names=[],
-    ).run()
+    )
+    with mock.patch(f"{Worker.__module__}.close_old_connections"):
+        worker.run()
