@@ -11,6 +11,7 @@ import shutil
 import sys
 from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -42,6 +43,10 @@ HTTPS = env.bool("HTTPS", default=not DEBUG)
 # 0 trusts no header and takes the address of the connection itself.
 NEWSROOM_TRUSTED_PROXIES = env.int("NEWSROOM_TRUSTED_PROXIES", default=0)
 
+# Absolute links in emails and feeds point here.
+NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
+NEWSROOM_SITE_URL = NEWSROOM_SITE_URL.rstrip("/")
+
 # Django settings, alphabetical.
 
 # Who gets an email about each server error: "Name <address>, address2".
@@ -64,14 +69,32 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
+# The site's own cache keys, by default its address ("news.example:443").
+CACHE_KEY_PREFIX = env(
+    "CACHE_KEY_PREFIX", default=urlsplit(NEWSROOM_SITE_URL).netloc or "newsroom"
+)
+
+# Redis, where there is one, is shared by every process and server; it only
+# speeds things up (newsroom/cache.py): when it fails, pages come from the
+# database. Keys carry the site's prefix, so that sites can share one Redis.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.25)
 CACHES = {
     "default": (
         {
             "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5),
+            },
         }
         if env("REDIS_URL", default="")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
     )
 }
 
@@ -88,6 +111,10 @@ DATABASES = {
         "CONN_MAX_AGE": 600,
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that does not answer (not only one that refuses) fails the
+    # request in seconds, with a 503, instead of holding the worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several worker processes share one SQLite file: WAL lets readers go on
     # while one writes, and IMMEDIATE transactions take the write lock up
@@ -296,6 +323,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Newsroom.
 
+# Article pages for readers without personal cookies: how long a shared HTTP
+# cache in front (nginx, a CDN) may serve them as they are, and then while it
+# fetches them again.
+ARTICLES_CACHE_S_MAXAGE = env.int("ARTICLES_CACHE_S_MAXAGE", default=2)
+ARTICLES_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "ARTICLES_CACHE_STALE_WHILE_REVALIDATE", default=30
+)
+
 # Emails: how many times the worker tries one, and the wait after the first
 # failure (each later wait is three times the one before).
 NEWSROOM_EMAIL_ATTEMPTS = env.int("NEWSROOM_EMAIL_ATTEMPTS", default=8)
@@ -311,10 +346,9 @@ COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
 # How long a rendered thread page may stay cached (changes replace it at once).
 COMMENTS_THREAD_CACHE_SECONDS = env.int("COMMENTS_THREAD_CACHE_SECONDS", default=86400)
 COMMENTS_THREAD_DEPTH = env.int("COMMENTS_THREAD_DEPTH", default=5)
-# Absolute links in emails and feeds point here.
-NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
-NEWSROOM_SITE_URL = NEWSROOM_SITE_URL.rstrip("/")
-
+# How long Redis's copy of an article's page version is trusted before it is
+# read again from the database: a change Redis missed shows within this time.
+COMMENTS_VERSION_COPY_SECONDS = env.int("COMMENTS_VERSION_COPY_SECONDS", default=5)
 # The moderation policy (see comments/moderation.py and the README).
 COMMENTS_APPROVE_KNOWN_AUTHORS = env.bool(
     "COMMENTS_APPROVE_KNOWN_AUTHORS", default=False

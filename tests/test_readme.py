@@ -26,7 +26,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import SimpleTestCase
+
+from tests.ports import free_port
 
 ROOT = settings.BASE_DIR
 SECRET = "readme-test-placeholder-value-Zq8"
@@ -84,12 +85,6 @@ def table_code(section):
 
 def without_comment(line):
     return re.sub(r"\s+#.*$", "", line).strip()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class ReadmeCommandTests(SimpleTestCase):

@@ -18,17 +18,11 @@ from django_tasks import TaskResultStatus
 from newsroom.models import QueuedEmail
 from newsroom.tasks import retry_delay
 from tests.factories import comment_data, make_article, make_editor, run_worker
+from tests.ports import free_port
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
 EMAILS = "/admin/newsroom/queuedemail/"
-
-
-def closed_port():
-    """A port on 127.0.0.1 that nothing listens on: connections are refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class FlakyBackend(BaseEmailBackend):
@@ -84,7 +78,7 @@ class EmailQueueTests(TestCase):
     @override_settings(
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=closed_port(),
+        EMAIL_PORT=free_port(),  # nothing listens: refused
         NEWSROOM_EMAIL_ATTEMPTS=3,
     )
     def test_a_mail_server_that_is_down_is_retried_then_shown_to_editors(self):
