@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import two_factor, views
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
@@ -15,6 +15,7 @@ handler500 = "newsroom.views.server_error"
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
+    path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
     path("livez", views.alive, name="alive"),

@@ -22,6 +22,7 @@ from articles.models import Article
 from comments.models import Comment, PageVersion
 from tests.factories import (
     comment_data,
+    confirm_address,
     make_article,
     make_comment,
     make_editor,
@@ -81,6 +82,7 @@ class CommentAdminFormTests(WritePathTestCase):
 
     def test_a_status_set_in_the_form_is_a_decision_with_history_and_email(self):
         Comment.objects.filter(pk=self.held.pk).update(notify_replies=True)
+        confirm_address(self.held.author_email)
         with self.captureOnCommitCallbacks(execute=True):
             self.edit_comment(self.held, status="approved")
         run_worker()
