@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 
 from . import posting, queue
 from .load import wrk
@@ -62,7 +62,7 @@ def written(writes, changed):
 
 
 def bare_view(base, options):
-    return Row("bare view `/healthz` (ceiling)", warm_load(base + "/healthz", options))
+    return Row("bare view `/livez` (ceiling)", warm_load(base + "/livez", options))
 
 
 def article_page(base, article, size, options, *, shape="", caches=None):
@@ -153,11 +153,6 @@ class Posting:
     prepared: int
 
 
-# Mail in the request, to memory: the probe's email is not part of the output.
-@override_settings(
-    COMMENTS_EMAIL_IN_BACKGROUND=False,
-    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-)
 def post_queries(article, writer):
     """The SQL of one accepted POST (from another domain than the posters')."""
     fields = next(posting.submissions(article, 1, writer, domain="probe.example"))

@@ -39,7 +39,7 @@ def running(*, workers, env, log_path, port=0):
             start_new_session=True,  # one process group: make, gunicorn, workers
         )
     try:
-        wait_until_up(f"http://{host}/healthz", process)
+        wait_until_up(f"http://{host}/livez", process)
         yield f"http://{host}"
     finally:
         stop(process)

@@ -118,7 +118,7 @@ class Session:
     def profiles(self, article, editor):
         return summary.profile_section(
             [
-                profiling.breakdown(reader(), "/healthz", profiling.WHOLE),
+                profiling.breakdown(reader(), "/livez", profiling.WHOLE),
                 profiling.breakdown(
                     reader(), article.get_absolute_url(), profiling.ARTICLE_STAGES
                 ),

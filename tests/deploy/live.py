@@ -156,7 +156,6 @@ class LiveSite:
             "NEWSROOM_EDITOR_PASSWORD": PASSWORD,
             # Its own keys in a Redis shared with past runs and other tests.
             "CACHE_KEY_PREFIX": f"live-{secrets.token_hex(4)}",
-            "COMMENTS_EMAIL_IN_BACKGROUND": "0",
             # The test posts as fast as a script can, all from 127.0.0.1 and
             # without the proof of work: the attempt budgets have tests of
             # their own.
@@ -259,7 +258,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"The server exited:\n{self.log()}")
             with suppress(OSError):
-                if self.get("/healthz", timeout=2).status == 200:
+                if self.get("/livez", timeout=2).status == 200:
                     return
             time.sleep(0.1)
         raise RuntimeError(f"The server did not start:\n{self.log()}")
