@@ -409,7 +409,7 @@ COMMENTS_PLAIN_POST_LIMIT = env.int("COMMENTS_PLAIN_POST_LIMIT", default=10)
 COMMENTS_PLAIN_POST_WINDOW = env.int("COMMENTS_PLAIN_POST_WINDOW", default=3600)
 # The proof of work's difficulty: the script tries on average half this many
 # SHA-256 hashes (see comments/proof_of_work.py).
-COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=20000)
+COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=10000)
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # Staff reach the admin only with a code from an authenticator app (TOTP).

@@ -38,7 +38,7 @@ from pathlib import Path
 from django.conf import settings
 from django.test import SimpleTestCase
 
-from tests.ports import free_port
+from bench.ports import free_port
 
 ROOT = settings.BASE_DIR
 SECRET = "readme-test-placeholder-value-Zq8"

@@ -15,10 +15,10 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
+from bench.ports import free_port
 from newsroom.models import QueuedEmail
 from newsroom.tasks import retry_delay
 from tests.factories import comment_data, make_article, make_editor, run_worker
-from tests.ports import free_port
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"

@@ -3,7 +3,7 @@
 A LiveSite is a database of its own (SQLite in a temporary folder, or a fresh
 PostgreSQL database when the suite runs on PostgreSQL), the commands that run
 against it in other processes, and servers started on it. Ports come from
-NEWSROOM_TEST_PORTS ("8100-8199") when set, else from the system.
+NEWSROOM_PORTS ("8100-8199") when set, else from the system.
 """
 
 import http.cookiejar
@@ -28,6 +28,7 @@ import psycopg
 from psycopg import sql
 
 from bench.ports import free_port
+from comments.proof_of_work import solve
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-live-test-password"
@@ -118,6 +119,7 @@ class Browser:
             "author_url": "",
             "captcha_0": challenge["key"],
             "captcha_1": answer(challenge["key"]),
+            "proof": solve(challenge["puzzle"]),
             "timestamp": challenge["timestamp"],
             "csrfmiddlewaretoken": challenge["csrf_token"],
             **fields,

@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 from contextlib import closing
 
-from tests.ports import free_port
+from bench.ports import free_port
 from tests.test_cache import SilentServer
 
 from .conftest import new_article
