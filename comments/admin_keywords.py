@@ -53,7 +53,8 @@ class KeywordAdmin(admin.ModelAdmin):
             for check in (self.has_add_permission, self.has_delete_permission)
         )
         initial = {
-            kind: "\n".join(Keyword.objects.terms(kind)) for kind in Keyword.Kind
+            kind: "\n".join(terms)
+            for kind, terms in Keyword.objects.terms_by_kind().items()
         }
         form = WordListsForm(
             request.POST if request.method == "POST" else None, initial=initial

@@ -27,13 +27,14 @@ from .subscriptions import (
 )
 
 
-def comment_posted(comment):
-    """After a reader's comment is stored: tell editors, and maybe a parent."""
+def comment_posted(comment, reasons):
+    """After a reader's comment is stored: tell editors (with the policy's
+    `reasons`, as the verdict gave them), and maybe a parent."""
     messages = []
     if comment.status == Comment.Status.PENDING:
-        messages += to_editors("held", comment)
+        messages += to_editors("held", comment, reasons)
     elif settings.COMMENTS_NOTIFY_EVERY_COMMENT:
-        messages += to_editors("new", comment)
+        messages += to_editors("new", comment, reasons)
     if comment.status == Comment.Status.APPROVED:
         messages += reply_notice(comment, followers_confirmed([comment]))
     if comment.notify_replies and comment.status != Comment.Status.SPAM:
@@ -82,13 +83,13 @@ def confirmation_request(comment):
     return [compose("confirm", "confirm", context, [comment.author_email])]
 
 
-def to_editors(kind, comment):
+def to_editors(kind, comment, reasons):
     recipients = editor_addresses()
     if not recipients:
         return []
     context = {
         "comment": comment,
-        "reasons": [str(reason) for reason in comment.reasons.all()],
+        "reasons": [str(reason) for reason in reasons],
         "admin_url": absolute(
             reverse("admin:comments_comment_change", args=[comment.pk])
         ),

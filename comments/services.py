@@ -78,7 +78,7 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         if comment.status == Comment.Status.APPROVED:
             # A held comment is seen by its author alone: the page stays.
             pages_changed([article.pk])
-        notifications.comment_posted(comment)
+        notifications.comment_posted(comment, verdict.reasons)
     return comment
 
 

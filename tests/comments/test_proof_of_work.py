@@ -128,9 +128,9 @@ class ProofOfWorkTests(ProofTestCase):
 class PostQueryBudgetTests(ProofTestCase):
     """The whole defence stack costs at most 10 SQL queries per accepted comment:
     article, budget, spending the sum, the sender's record, the word lists,
-    the comment, its reasons, the editors to tell and the reasons they read;
-    plus one to queue the editors' email in the same transaction (durable
-    email, issue 10): 10 for a comment, 11 for a reply."""
+    the comment, its reasons, its row in the decision ledger, the editors to
+    tell, and the editors' email queued in the same transaction (durable
+    email): 10 for a comment, 11 for a reply (its parent)."""
 
     def test_an_accepted_comment_costs_at_most_ten_queries(self):
         make_editor()
