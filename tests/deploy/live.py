@@ -215,7 +215,8 @@ class LiveSite:
             "from datetime import timedelta\n"
             "from django.db.models import F\n"
             "from comments.models import Comment\n"
-            "Comment.objects.update(submitted_at=F('submitted_at') - timedelta(hours=1))"
+            "hour = timedelta(hours=1)\n"
+            "Comment.objects.update(submitted_at=F('submitted_at') - hour)"
         )
 
     def prepare(self):
