@@ -21,7 +21,7 @@ from pathlib import Path
 
 import django
 
-from tests.ports import free_port  # NEWSROOM_TEST_PORTS, as for tests
+from bench.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results-captcha.md")
