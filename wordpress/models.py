@@ -28,6 +28,12 @@ class Imported(models.Model):
 
 
 class ImportedPost(Imported):
+    wp_slug = models.CharField(
+        _("WordPress slug"),
+        max_length=200,
+        blank=True,
+        help_text=_("The post's name in its old permalinks (/2023/06/16/name/)."),
+    )
     article = models.OneToOneField(
         Article,
         on_delete=models.CASCADE,
@@ -36,11 +42,17 @@ class ImportedPost(Imported):
     )
 
     class Meta(Imported.Meta):
+        indexes = [models.Index(fields=["wp_slug"])]
         verbose_name = _("imported post")
         verbose_name_plural = _("imported posts")
 
 
 class ImportedComment(Imported):
+    wp_user_id = models.PositiveBigIntegerField(
+        _("WordPress user id"),
+        default=0,
+        help_text=_("The registered WordPress user who wrote it; 0 for a guest."),
+    )
     comment = models.OneToOneField(
         Comment,
         on_delete=models.CASCADE,

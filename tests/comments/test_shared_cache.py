@@ -60,7 +60,7 @@ class SharedThreadCacheTests(RedisTestCase):
             {"action": "approve", "_selected_action": [comment.pk]},
         )
         self.client.logout()
-        with self.assertNumQueries(2):
+        with self.assertNumQueries(3):
             page = self.client.get(URL)
         self.assertContains(page, "Fresh words")
         with self.assertNumQueries(0):

@@ -1,0 +1,113 @@
+"""What an import did, in words: every element imported or counted as skipped."""
+
+from django.utils.translation import gettext
+
+PROBLEMS_SHOWN = 50
+
+
+def skipped_posts(skipped):
+    labels = {
+        "drafts": gettext("drafts"),
+        "private": gettext("private posts"),
+        "trash": gettext("trashed posts"),
+        "pages": gettext("pages"),
+        "attachments": gettext("attachments (media)"),
+    }
+    parts = []
+    for key, count in sorted(skipped.items()):
+        kind, _colon, name = key.partition(":")
+        if kind == "type":
+            label = gettext("of type %(name)s") % {"name": name}
+        elif kind == "status":
+            label = gettext("with status %(name)s") % {"name": name}
+        else:
+            label = labels[key]
+        parts.append(f"{count} {label}")
+    return ", ".join(parts) or gettext("none")
+
+
+def summary_lines(importer, *, control_characters=0, verbosity=1):
+    articles, comments = importer.articles, importer.comments
+    lines = [
+        importer.clock.summary(),
+        gettext(
+            "Articles: %(created)s created, %(updated)s updated, %(unchanged)s "
+            "unchanged; %(protected)s password-protected, imported unpublished "
+            "(we have no passwords: publish them in the admin if they may be read)."
+        )
+        % {**articles_counts(articles), "protected": articles["protected"]},
+        gettext("Posts skipped: %(parts)s.")
+        % {"parts": skipped_posts(importer.skipped)},
+        gettext("Sections: %(sections)s created; tags: %(tags)s created.")
+        % {
+            "sections": articles["section created"],
+            "tags": articles["tag created"],
+        },
+        gettext(
+            "Comments: %(created)s created, %(updated)s updated, %(unchanged)s "
+            "unchanged; %(authors)s by the site's own authors (shown as the "
+            "newsroom's), %(registered)s by registered readers."
+        )
+        % {
+            **articles_counts(comments),
+            "authors": comments["by authors"],
+            "registered": comments["by registered readers"],
+        },
+        gettext(
+            "Comments skipped: %(pingback)s pingbacks, %(trackback)s trackbacks, "
+            "%(other)s of other types, %(on_skipped)s on skipped posts."
+        )
+        % {
+            "pingback": comments["pingback"],
+            "trackback": comments["trackback"],
+            "other": comments["other type"],
+            "on_skipped": comments["on skipped posts"],
+        },
+        spam_line(comments["spam"]),
+        gettext(
+            "Deleted in WordPress since the last import: %(comments)s comments "
+            "moved to trash; %(posts)s posts imported before are not in this "
+            "file (left as they are: a partial export looks the same)."
+        )
+        % {"comments": comments["deleted in WordPress"], "posts": importer.gone_posts},
+    ]
+    if control_characters:
+        lines.append(
+            gettext(
+                "%(count)s control characters removed from the file (XML cannot "
+                "carry them; WordPress exports them as they were typed)."
+            )
+            % {"count": control_characters}
+        )
+    lines.extend(problem_lines(importer.problems, verbosity))
+    return lines
+
+
+def articles_counts(counts):
+    return {name: counts[name] for name in ("created", "updated", "unchanged")}
+
+
+def spam_line(count):
+    if count:
+        return gettext("Spam: %(count)s comments imported as spam.") % {"count": count}
+    return gettext("Spam: none in the file (WordPress leaves spam out of exports).")
+
+
+def problem_lines(problems, verbosity):
+    if not problems:
+        return []
+    shown = problems if verbosity >= 2 else problems[:PROBLEMS_SHOWN]
+    lines = [
+        gettext("Fixed on the way in (%(count)s), to pass the comment form's rules:")
+        % {"count": len(problems)}
+    ]
+    lines.extend(
+        gettext("  comment %(id)s: %(problem)s") % {"id": wp_id, "problem": problem}
+        for wp_id, problem in shown
+    )
+    if len(shown) < len(problems):
+        lines.append(
+            gettext("  … and %(count)s more (run with -v 2 to see them all).")
+            % {"count": len(problems) - len(shown)}
+        )
+    return lines
