@@ -6,12 +6,18 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import privacy
 from .caching import invalidate_threads
 from .models import Comment
+
+# Sent with `comment_ids` as an erasure is applied, inside its transaction,
+# for the apps that keep their own copy of where a comment came from (the
+# WordPress import remembers erased ids so a re-import does not undo this).
+comments_erased = Signal()
 
 # What the history records as changed for comments that stay after erasure.
 ERASED_FIELDS = {
@@ -55,6 +61,9 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
 
 
 def apply_erasure(plan, user):
+    comments_erased.send(
+        sender=Comment, comment_ids=[comment.pk for comment, _fate in plan]
+    )
     groups = {fate: [] for fate in privacy.Fate}
     for comment, fate in plan:
         privacy.anonymise(comment)

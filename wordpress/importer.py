@@ -226,11 +226,17 @@ class Importer:
     def flush(self):
         """Save the batch, parents first, so most replies get theirs at once."""
         records, self.batch = self.batch, []
-        imported = dict(
-            ImportedComment.objects.filter(
-                source=self.source, wp_id__in=[record.wp_id for record in records]
-            ).values_list("wp_id", "comment_id")
-        )
+        imported, kept = {}, set()
+        for wp_id, pk, erased in ImportedComment.objects.filter(
+            source=self.source, wp_id__in=[record.wp_id for record in records]
+        ).values_list("wp_id", "comment_id", "erased"):
+            imported[wp_id] = pk
+            if erased or pk is None:
+                self.comments["erased here" if erased else "deleted here"] += 1
+                self.known[wp_id] = pk
+                kept.add(wp_id)
+        # What was erased or deleted here stays as it is: the file is older.
+        records = [record for record in records if record.wp_id not in kept]
         waiting = {record.wp_id for record in records}
         while records:
             # Ids run in a cycle only in a broken file: then save them all.

@@ -48,18 +48,30 @@ class ImportedPost(Imported):
 
 
 class ImportedComment(Imported):
+    # Kept when the comment is deleted here, so that a re-import of an older
+    # export does not bring it back; `erased` once its author's data was.
+    comment = models.OneToOneField(
+        Comment,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="wordpress",
+        verbose_name=_("comment"),
+    )
+    erased = models.BooleanField(
+        _("personal data erased"),
+        default=False,
+        help_text=_("Re-imports leave this comment as the erasure left it."),
+    )
     wp_user_id = models.PositiveBigIntegerField(
         _("WordPress user id"),
         default=0,
         help_text=_("The registered WordPress user who wrote it; 0 for a guest."),
     )
-    comment = models.OneToOneField(
-        Comment,
-        on_delete=models.CASCADE,
-        related_name="wordpress",
-        verbose_name=_("comment"),
-    )
 
     class Meta(Imported.Meta):
         verbose_name = _("imported comment")
         verbose_name_plural = _("imported comments")
+
+
+def remember_erased(sender, comment_ids, **kwargs):
+    ImportedComment.objects.filter(comment_id__in=comment_ids).update(erased=True)

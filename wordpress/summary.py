@@ -65,6 +65,11 @@ def summary_lines(importer, *, control_characters=0, verbosity=1):
         },
         spam_line(comments["spam"]),
         gettext(
+            "Left as they are here: %(erased)s comments whose author's data was "
+            "erased, %(deleted)s deleted here (a re-import never brings them back)."
+        )
+        % {"erased": comments["erased here"], "deleted": comments["deleted here"]},
+        gettext(
             "Deleted in WordPress since the last import: %(comments)s comments "
             "moved to trash; %(posts)s posts imported before are not in this "
             "file (left as they are: a partial export looks the same)."

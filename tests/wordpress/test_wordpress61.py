@@ -10,6 +10,8 @@ from django.test import TestCase, override_settings
 
 from articles.models import Article
 from comments.models import Comment
+from comments.personal_data import personal_data_erase
+from tests.factories import make_editor
 from wordpress.cleaning import BODY_LIMIT
 from wordpress.models import ImportedComment
 
@@ -269,3 +271,37 @@ class DeletedSinceLastImportTests(TestCase):
         assert "Articles: 0 created, 0 updated, 3 unchanged;" in output
         assert "Comments: 0 created, 0 updated, 11 unchanged;" in output
         assert "0 comments moved to trash" in output
+
+
+class ErasedBeforeReimportTests(TestCase):
+    def test_an_erased_commenter_stays_erased_after_a_reimport(self):
+        import_wxr()
+        editor = make_editor()
+        personal_data_erase(email="aigerim@example.kz", delete_text=False, user=editor)
+        output = import_wxr()
+        erased = comment(301)
+        assert erased.author_name == "Anonymous"
+        assert erased.author_email == ""
+        assert erased.author_url == ""
+        assert not Comment.objects.filter(author_email="aigerim@example.kz").exists()
+        assert comment(302).parent == erased
+        assert "Left as they are here: 1 comments whose author's data was erased" in (
+            output
+        )
+
+    def test_a_comment_erased_with_its_text_is_not_brought_back(self):
+        import_wxr()
+        editor = make_editor()
+        personal_data_erase(email="erlan@example.kz", delete_text=True, user=editor)
+        assert not Comment.objects.filter(wordpress__wp_id=304).exists()
+        output = import_wxr()
+        assert not Comment.objects.filter(author_email="erlan@example.kz").exists()
+        assert not Comment.objects.filter(body="Четвёртый уровень ответа.").exists()
+        assert "1 comments whose author's data was erased" in output
+
+    def test_a_comment_an_editor_deleted_is_not_brought_back(self):
+        import_wxr()
+        comment(309).delete()
+        output = import_wxr()
+        assert not Comment.objects.filter(author_email="trash@example.com").exists()
+        assert "1 deleted here" in output
