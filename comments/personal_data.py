@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import privacy
 from .caching import invalidate_threads
-from .models import Comment
+from .models import Comment, Keyword, ModerationReason
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
 # for the apps that keep their own copy of where a comment came from (the
@@ -56,8 +57,28 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     )
     plan = privacy.plan_erasure(comments, replied_to, delete_text)
     if not dry_run:
+        addresses = {comment.ip_address for comment in comments if comment.ip_address}
         apply_erasure(plan, user)
+        erase_traces([email.strip(), *addresses])
     return plan
+
+
+def erase_traces(values):
+    """Moderation reasons and words naming the person: gone too.
+
+    A reason's detail quotes what matched (an email, an address); a
+    moderation word may be the person's email or address itself.
+    """
+    values = [value for value in values if value]
+    if not values:
+        return
+    quoted = Q()
+    named = Q()
+    for value in values:
+        quoted |= Q(detail__icontains=value)
+        named |= Q(term__iexact=value)
+    ModerationReason.objects.filter(quoted).update(detail="")
+    Keyword.objects.filter(named).delete()
 
 
 def apply_erasure(plan, user):
