@@ -26,7 +26,8 @@ from comments.privacy import truncate_ip
 from . import content, wxr
 from .cleaning import clean_comment
 from .dates import Clock
-from .models import ImportedComment, ImportedPost
+from .models import ImportedPost
+from .saving import CommentSaver
 from .xmlfile import ExportError
 
 PUBLISHED = {"publish", "future"}
@@ -42,19 +43,6 @@ STATUSES = {
     "trash": Comment.Status.TRASH,
     "post-trashed": Comment.Status.TRASH,
 }
-COMMENT_FIELDS = [
-    "article_id",
-    "parent_id",
-    "author_name",
-    "author_email",
-    "author_url",
-    "ip_address",
-    "submitted_at",
-    "body",
-    "status",
-    "is_removed",
-    "by_newsroom",
-]
 
 
 def skip_reason(post):
@@ -75,10 +63,9 @@ def skip_reason(post):
 
 
 class Importer:
-    batch_size = 1000
-
     def __init__(self, source="", zone=None):
         self.source = source
+        self.saver = None
         self.clock = Clock(zone)
         self.articles = Counter()
         self.skipped = Counter()
@@ -92,9 +79,6 @@ class Importer:
         self.touched = set()
         self.gone_posts = 0
         self.article = None
-        self.batch = []
-        self.known = {}  # the current post's WordPress comment ids: our ids
-        self.orphans = []  # (comment, WordPress parent id) met before the parent
         self.seen = set()  # the current post's WordPress comment ids
 
     @transaction.atomic
@@ -114,7 +98,8 @@ class Importer:
             .exclude(wp_id__in=self.posts_seen)
             .count()
         )
-        invalidate_threads(self.touched)
+        self.comments.update(self.saver.counts if self.saver else {})
+        invalidate_threads(self.touched | (self.saver.touched if self.saver else set()))
 
     def start_site(self, site):
         self.source = (self.source or site.url)[:200]
@@ -126,9 +111,10 @@ class Importer:
                 )
             )
         self.authors = {author.wp_id: author for author in site.authors}
+        self.saver = CommentSaver(source=self.source, fields_of=self.comment_fields)
 
     def start_post(self, post):
-        self.article, self.known, self.orphans, self.seen = None, {}, [], set()
+        self.article, self.seen = None, set()
         self.posts_seen.add(post.wp_id)
         reason = skip_reason(post)
         if reason:
@@ -219,75 +205,7 @@ class Importer:
         elif record.comment_type not in COMMENT_TYPES:
             self.comments["other type"] += 1
         else:
-            self.batch.append(record)
-            if len(self.batch) >= self.batch_size:
-                self.flush()
-
-    def flush(self):
-        """Save the batch, parents first, so most replies get theirs at once."""
-        records, self.batch = self.batch, []
-        imported, kept = {}, set()
-        for wp_id, pk, erased in ImportedComment.objects.filter(
-            source=self.source, wp_id__in=[record.wp_id for record in records]
-        ).values_list("wp_id", "comment_id", "erased"):
-            imported[wp_id] = pk
-            if erased or pk is None:
-                self.comments["erased here" if erased else "deleted here"] += 1
-                self.known[wp_id] = pk
-                kept.add(wp_id)
-        # What was erased or deleted here stays as it is: the file is older.
-        records = [record for record in records if record.wp_id not in kept]
-        waiting = {record.wp_id for record in records}
-        while records:
-            # Ids run in a cycle only in a broken file: then save them all.
-            ready = [r for r in records if r.parent not in waiting] or records
-            self.save(ready, imported)
-            waiting.difference_update(record.wp_id for record in ready)
-            records = [record for record in records if record.wp_id in waiting]
-
-    def save(self, records, imported):
-        comments = [
-            self.comment(record, imported.get(record.wp_id)) for record in records
-        ]
-        seen = [comment for comment in comments if comment.pk]
-        changed = changed_comments(seen)
-        for comment in changed:
-            values = {name: getattr(comment, name) for name in COMMENT_FIELDS}
-            Comment.objects.filter(pk=comment.pk).update(**values)
-        created = Comment.objects.bulk_create(
-            [comment for comment in comments if not comment.pk]
-        )
-        ImportedComment.objects.bulk_create(
-            ImportedComment(
-                source=self.source,
-                wp_id=record.wp_id,
-                wp_user_id=record.user_id,
-                comment=comment,
-            )
-            for record, comment in zip(records, comments, strict=True)
-            if record.wp_id not in imported
-        )
-        self.known.update(
-            (record.wp_id, comment.pk)
-            for record, comment in zip(records, comments, strict=True)
-        )
-        self.comments["created"] += len(created)
-        self.comments["updated"] += len(changed)
-        self.comments["unchanged"] += len(seen) - len(changed)
-        if created or changed:
-            self.touched.add(self.article.pk)
-
-    def comment(self, record, pk):
-        parent = self.known.get(record.parent)
-        comment = Comment(
-            pk=pk,
-            article=self.article,
-            parent_id=parent,
-            **self.comment_fields(record),
-        )
-        if record.parent and parent is None:
-            self.orphans.append((comment, record.parent))
-        return comment
+            self.saver.add(record)
 
     def comment_fields(self, record):
         cleaned = clean_comment(
@@ -304,6 +222,7 @@ class Importer:
         status = STATUSES.get(record.approved, Comment.Status.PENDING)
         self.comments["spam"] += status == Comment.Status.SPAM
         return {
+            "article_id": self.article.pk,
             "author_name": cleaned.name or gettext("Anonymous"),
             "author_email": cleaned.email,
             "author_url": cleaned.website,
@@ -316,15 +235,8 @@ class Importer:
         }
 
     def finish_post(self):
-        if self.batch:
-            self.flush()
-        for comment, wp_parent in self.orphans:
-            parent = self.known.get(wp_parent)
-            comment.parent_id = parent if parent != comment.pk else None
-        Comment.objects.bulk_update(
-            [comment for comment, _wp_parent in self.orphans], ["parent"]
-        )
         if self.article is not None:
+            self.saver.finish()
             self.trash_deleted()
 
     def trash_deleted(self):
@@ -338,17 +250,6 @@ class Importer:
         self.comments["deleted in WordPress"] += trashed
         if trashed:
             self.touched.add(self.article.pk)
-
-
-def changed_comments(comments):
-    """The comments whose fields differ from the rows they were read from."""
-    stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
-    rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
-    return [
-        comment
-        for comment in comments
-        if rows[comment.pk] != [getattr(comment, name) for name in COMMENT_FIELDS]
-    ]
 
 
 def clip(model, name, value):

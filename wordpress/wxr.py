@@ -83,6 +83,10 @@ class Comment:
     content: str
     user_id: int = 0
 
+    @property
+    def source_id(self):
+        return self.wp_id
+
 
 def read(reader):
     """Yield the Site, then every Post and its Comments, from a WXR file."""

@@ -10,7 +10,7 @@ from django.test import TestCase, override_settings
 from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article
-from wordpress.importer import Importer
+from wordpress.saving import CommentSaver
 from wordpress.models import ImportedComment, ImportedPost
 from wordpress.progress import ProgressReader
 
@@ -182,7 +182,7 @@ class ReimportTests(TestCase):
 
 class ThreadTests(TestCase):
     def test_a_parent_in_a_later_batch_is_linked_when_the_post_ends(self):
-        with mock.patch.object(Importer, "batch_size", 1):
+        with mock.patch.object(CommentSaver, "batch_size", 1):
             import_wxr()
         assert comment(102).parent == comment(101)
         assert comment(103).parent == comment(102)
