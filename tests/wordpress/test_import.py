@@ -10,9 +10,9 @@ from django.test import TestCase, override_settings
 from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article
-from wordpress.saving import CommentSaver
 from wordpress.models import ImportedComment, ImportedPost
 from wordpress.progress import ProgressReader
+from wordpress.saving import CommentSaver
 
 DATA = Path(__file__).parent / "data"
 SITE = DATA / "site.xml"
