@@ -7,6 +7,7 @@ characters removed, text past the form's limit cut) and reported against the
 comment, never stored raw.
 """
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +18,9 @@ from django.utils.translation import gettext
 
 from comments.forms import no_invisible_characters, validate_website
 from comments.models import Comment
+from comments.privacy import truncate_ip
+
+from . import content
 
 # The form's no_control_characters, as a regex: Unicode's Cc class but the
 # tab and line breaks. Bodies are long; a regex scans them at C speed.
@@ -93,3 +97,29 @@ def valid(validator, value, limit):
     except ValidationError:
         return False
     return True
+
+
+def comment_values(*, name, email, website, html, ip, submitted_at, retention_cutoff):
+    """A comment's fields from what an export holds, and what had to be fixed."""
+    cleaned = clean_comment(
+        name=name, email=email, website=website, body=content.html_to_text(html)
+    )
+    values = {
+        "author_name": cleaned.name or gettext("Anonymous"),
+        "author_email": cleaned.email,
+        "author_url": cleaned.website,
+        "ip_address": ip_address(ip, submitted_at < retention_cutoff),
+        "submitted_at": submitted_at,
+        "body": cleaned.body,
+        "is_removed": not cleaned.body,
+    }
+    return values, cleaned.problems
+
+
+def ip_address(value, past_retention):
+    """A valid address, truncated if kept past retention; None otherwise."""
+    try:
+        address = str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+    return truncate_ip(address) if past_retention else address

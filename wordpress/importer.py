@@ -7,7 +7,6 @@ parent comes in a later batch gets it once the post is done. Everything the
 file holds is either imported or counted with the reason it was not.
 """
 
-import ipaddress
 from collections import Counter
 from datetime import timedelta
 from html import unescape
@@ -21,10 +20,9 @@ from articles import body
 from articles.models import Article, Section, Tag
 from comments.caching import invalidate_threads
 from comments.models import Comment
-from comments.privacy import truncate_ip
 
 from . import content, wxr
-from .cleaning import clean_comment
+from .cleaning import comment_values
 from .dates import Clock
 from .models import ImportedPost
 from .saving import CommentSaver
@@ -208,29 +206,25 @@ class Importer:
             self.saver.add(record)
 
     def comment_fields(self, record):
-        cleaned = clean_comment(
-            name=unescape(record.author),
-            email=record.email,
-            website=record.url,
-            body=content.html_to_text(record.content),
-        )
-        self.problems.extend((record.wp_id, problem) for problem in cleaned.problems)
-        submitted_at = self.clock.moment(record.date)
         by_author = record.user_id in self.authors
         if record.user_id:
             self.comments["by authors" if by_author else "by registered readers"] += 1
         status = STATUSES.get(record.approved, Comment.Status.PENDING)
         self.comments["spam"] += status == Comment.Status.SPAM
+        values, problems = comment_values(
+            name=unescape(record.author),
+            email=record.email,
+            website=record.url,
+            html=record.content,
+            ip=record.ip,
+            submitted_at=self.clock.moment(record.date),
+            retention_cutoff=self.retention_cutoff,
+        )
+        self.problems.extend((record.wp_id, problem) for problem in problems)
         return {
+            **values,
             "article_id": self.article.pk,
-            "author_name": cleaned.name or gettext("Anonymous"),
-            "author_email": cleaned.email,
-            "author_url": cleaned.website,
-            "ip_address": ip_address(record.ip, submitted_at < self.retention_cutoff),
-            "submitted_at": submitted_at,
-            "body": cleaned.body,
             "status": status,
-            "is_removed": not cleaned.body,
             "by_newsroom": by_author,
         }
 
@@ -254,12 +248,3 @@ class Importer:
 
 def clip(model, name, value):
     return value[: model._meta.get_field(name).max_length]
-
-
-def ip_address(value, past_retention):
-    """A valid address, truncated if kept past retention; None otherwise."""
-    try:
-        address = str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
-    return truncate_ip(address) if past_retention else address

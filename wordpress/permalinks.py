@@ -26,11 +26,14 @@ class OldPermalinkMiddleware:
 
 def old_permalink_article(request):
     """The published article an old WordPress address names, if any."""
-    post_id = request.GET.get("p", "")
-    if request.path == "/" and post_id.isdigit():
-        found = Article.objects.filter(wordpress__wp_id=int(post_id))
-    elif match := DATED.match(request.path):
-        found = Article.objects.filter(wordpress__wp_slug=match["slug"])
-    else:
-        return None
+    found = articles_at(request.path, request.GET.get("p", ""))
     return found.published().order_by("-wordpress__pk").first()
+
+
+def articles_at(path, post_id=""):
+    """The articles an old WordPress address (path, ?p= value) stands for."""
+    if path == "/" and post_id.isdigit():
+        return Article.objects.filter(wordpress__wp_id=int(post_id))
+    if match := DATED.match(path):
+        return Article.objects.filter(wordpress__wp_slug=match["slug"])
+    return Article.objects.none()

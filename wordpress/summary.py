@@ -76,16 +76,58 @@ def summary_lines(importer, *, control_characters=0, verbosity=1):
         )
         % {"comments": comments["deleted in WordPress"], "posts": importer.gone_posts},
     ]
+    lines.extend(file_lines(importer.problems, control_characters, verbosity))
+    return lines
+
+
+def disqus_lines(importer, *, control_characters=0, verbosity=1):
+    counts = importer.counts
+    lines = [
+        gettext("Threads: %(matched)s matched to articles, %(unmatched)s matched none.")
+        % {
+            "matched": counts["threads matched"],
+            "unmatched": counts["threads unmatched"],
+        },
+        *(
+            gettext("  no article for %(link)s") % {"link": link}
+            for link in importer.unmatched
+        ),
+        gettext(
+            "Posts: %(created)s created, %(updated)s updated, %(unchanged)s "
+            "unchanged; %(registered)s by registered Disqus users; skipped: "
+            "%(unmatched)s on threads matching no article."
+        )
+        % {
+            **articles_counts(counts),
+            "registered": counts["by registered users"],
+            "unmatched": counts["on unmatched threads"],
+        },
+        gettext(
+            "Spam: %(spam)s imported as spam. Deleted on Disqus: %(deleted)s "
+            "imported into the trash."
+        )
+        % {"spam": counts["spam"], "deleted": counts["deleted on Disqus"]},
+        gettext(
+            "Left as they are here: %(erased)s posts whose author's data was "
+            "erased, %(deleted)s deleted here (a re-import never brings them back)."
+        )
+        % {"erased": counts["erased here"], "deleted": counts["deleted here"]},
+    ]
+    lines.extend(file_lines(importer.problems, control_characters, verbosity))
+    return lines
+
+
+def file_lines(problems, control_characters, verbosity):
+    lines = []
     if control_characters:
         lines.append(
             gettext(
                 "%(count)s control characters removed from the file (XML cannot "
-                "carry them; WordPress exports them as they were typed)."
+                "carry them; exports keep them as they were typed)."
             )
             % {"count": control_characters}
         )
-    lines.extend(problem_lines(importer.problems, verbosity))
-    return lines
+    return lines + problem_lines(problems, verbosity)
 
 
 def articles_counts(counts):
