@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "wordpress",
+    "privacy_requests",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -248,6 +249,11 @@ AXES_RESET_ON_SUCCESS = True
 
 # Discussions: threads, pages, closing, notifications.
 # Send notification emails from a background thread (off only in tests).
+# Readers' own privacy requests (/privacy/): how many a day per email and
+# per IP address.
+PRIVACY_REQUESTS_PER_EMAIL = int(os.environ.get("PRIVACY_REQUESTS_PER_EMAIL", "3"))
+PRIVACY_REQUESTS_PER_ADDRESS = int(os.environ.get("PRIVACY_REQUESTS_PER_ADDRESS", "10"))
+
 COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
 COMMENTS_NEWEST_FIRST = env_bool("COMMENTS_NEWEST_FIRST")
