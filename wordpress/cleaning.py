@@ -7,6 +7,7 @@ characters removed, text past the form's limit cut) and reported against the
 comment, never stored raw.
 """
 
+import functools
 import ipaddress
 import re
 import unicodedata
@@ -56,12 +57,12 @@ def clean_comment(*, name, email, website, body):
     problems = cleaned.problems
     if cleaned.name != name.strip():
         problems.append(gettext("invisible characters removed from the name"))
-    if cleaned.email and not valid(validate_email, cleaned.email, EMAIL_LIMIT):
+    if cleaned.email and not valid_email(cleaned.email):
         problems.append(
             gettext("email %(email)r is not valid: left out") % {"email": email}
         )
         cleaned.email = ""
-    if cleaned.website and not valid(validate_website, cleaned.website, WEBSITE_LIMIT):
+    if cleaned.website and not valid_website(cleaned.website):
         problems.append(
             gettext("website %(url)r is not an http(s) address: left out")
             % {"url": website[:80]}
@@ -87,6 +88,17 @@ def clean_name(name):
         visible = (c for c in name if unicodedata.category(c) not in INVISIBLE)
         name = " ".join("".join(visible).split())
     return name[:NAME_LIMIT]
+
+
+# Remembered: the same commenters come back again and again.
+@functools.lru_cache(maxsize=4096)
+def valid_email(value):
+    return valid(validate_email, value, EMAIL_LIMIT)
+
+
+@functools.lru_cache(maxsize=4096)
+def valid_website(value):
+    return valid(validate_website, value, WEBSITE_LIMIT)
 
 
 def valid(validator, value, limit):

@@ -2,10 +2,10 @@
 
 Shared by the WordPress and Disqus imports. Each source id is remembered in
 ImportedComment, so a re-import updates instead of adding twice, and never
-brings back what was erased or deleted here. Within a batch parents are
-saved before replies; a reply whose parent is in an earlier batch finds it
-by its source id; one whose parent comes later gets it at `finish()`.
-Memory holds one batch and the ids of the current scope (a WordPress post;
+brings back what was erased or deleted here. A batch is saved in one
+INSERT; a reply whose parent is in an earlier batch finds it by its source
+id; one whose parent is new in the same batch, or comes later, is linked
+once the parent is saved. Memory holds one batch and the ids of the current scope (a WordPress post;
 for Disqus, whose posts are not grouped, one batch), never the whole file.
 """
 
@@ -53,18 +53,12 @@ class CommentSaver:
     def finish(self):
         """Save what is left and link the replies that came before their parent."""
         self.flush()
-        pending = [(c, p) for c, p in self.orphans if p not in self.known]
-        self.remember([parent for _comment, parent in pending])
-        for comment, parent_id in self.orphans:
-            parent = self.known.get(parent_id)
-            comment.parent_id = parent if parent != comment.pk else None
-        Comment.objects.bulk_update(
-            [comment for comment, _parent in self.orphans], ["parent"], batch_size=500
-        )
-        self.known, self.orphans = {}, []
+        self.remember([parent for _comment, parent in self.orphans])
+        self.link_orphans(everyone=True)
+        self.known = {}
 
     def flush(self):
-        """Save the batch, parents first, so most replies get theirs at once."""
+        """Save the batch in one go, then give replies their parents' new ids."""
         records, self.batch = self.batch, []
         if not records:
             return
@@ -73,15 +67,29 @@ class CommentSaver:
         imported = self.imported([record.source_id for record in records])
         records = [record for record in records if record.source_id not in self.known]
         self.remember(
-            [r.parent for r in records if r.parent and r.parent not in self.known]
+            [
+                record.parent
+                for record in records
+                if record.parent
+                and record.parent not in self.known
+                and record.parent not in imported
+            ]
         )
-        waiting = {record.source_id for record in records}
-        while records:
-            # Ids run in a cycle only in a broken file: then save them all.
-            ready = [r for r in records if r.parent not in waiting] or records
-            self.save(ready, imported)
-            waiting.difference_update(record.source_id for record in ready)
-            records = [record for record in records if record.source_id in waiting]
+        self.save(records, imported)
+        self.link_orphans()
+
+    def link_orphans(self, everyone=False):
+        """Replies saved before their parent, linked once its id is known."""
+        linked, waiting = [], []
+        for comment, parent_id in self.orphans:
+            if everyone or parent_id in self.known:
+                parent = self.known.get(parent_id)
+                comment.parent_id = parent if parent != comment.pk else None
+                linked.append(comment)
+            else:
+                waiting.append((comment, parent_id))
+        Comment.objects.bulk_update(linked, ["parent"], batch_size=500)
+        self.orphans = waiting
 
     def imported(self, source_ids):
         """Our ids for source ids imported before; what was erased stays put."""
@@ -105,9 +113,7 @@ class CommentSaver:
             )
 
     def save(self, records, imported):
-        comments = [
-            self.comment(record, imported.get(record.source_id)) for record in records
-        ]
+        comments = [self.comment(record, imported) for record in records]
         seen = [comment for comment in comments if comment.pk]
         changed = changed_comments(seen)
         for comment in changed:
@@ -135,8 +141,9 @@ class CommentSaver:
         self.counts["unchanged"] += len(seen) - len(changed)
         self.touched.update(comment.article_id for comment in [*created, *changed])
 
-    def comment(self, record, pk):
-        parent = self.known.get(record.parent)
+    def comment(self, record, imported):
+        pk = imported.get(record.source_id)
+        parent = self.known.get(record.parent, imported.get(record.parent))
         comment = Comment(pk=pk, parent_id=parent, **self.fields_of(record))
         if record.parent and parent is None:
             self.orphans.append((comment, record.parent))

@@ -244,7 +244,10 @@ def dates(found, name, where):
 
 
 def parse_date(text):
+    """WordPress's "2023-06-16 01:30:00"; None for its zero date or garbage."""
+    if not text or len(text) != 19:
+        return None
     try:
-        return datetime.strptime(text or "", DATE_FORMAT)
+        return datetime.fromisoformat(text)
     except ValueError:
         return None
