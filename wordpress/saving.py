@@ -5,8 +5,9 @@ ImportedComment, so a re-import updates instead of adding twice, and never
 brings back what was erased or deleted here. A batch is saved in one
 INSERT; a reply whose parent is in an earlier batch finds it by its source
 id; one whose parent is new in the same batch, or comes later, is linked
-once the parent is saved. Memory holds one batch and the ids of the current scope (a WordPress post;
-for Disqus, whose posts are not grouped, one batch), never the whole file.
+once the parent is saved. Memory holds one batch and the ids of the
+current scope (a WordPress post; for Disqus, whose posts are not grouped,
+one batch), never the whole file.
 """
 
 from collections import Counter
