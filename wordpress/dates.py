@@ -61,4 +61,6 @@ class Clock:
                 )
                 % {"count": counts["ours"], "zone": timezone.get_current_timezone()}
             )
-        return gettext("Dates: %(parts)s.") % {"parts": "; ".join(parts)}
+        return gettext("Dates of posts and comments: %(parts)s.") % {
+            "parts": "; ".join(parts)
+        }

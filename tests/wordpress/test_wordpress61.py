@@ -151,7 +151,7 @@ class RealExportTests(TestCase):
         # 01:30 on 16 June in Almaty (UTC+6) is 19:30 on the 15th in GMT.
         assert self.summit.published_at == datetime(2023, 6, 15, 19, 30, tzinfo=UTC)
         assert comment(308).submitted_at == datetime(2023, 6, 16, 17, 30, tzinfo=UTC)
-        assert "Dates: 13 with their GMT date; 1 without one, read at the offset" in (
+        assert "Dates of posts and comments: 13 with their GMT date; 1 without one" in (
             self.output
         )
 
