@@ -9,7 +9,6 @@ little HTML. Posts are listed by id as Disqus lists them, not by thread.
 Deterministic, standard library only.
 """
 
-import argparse
 import random
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
@@ -74,16 +73,7 @@ def generate(out, comments, per_post, seed=6):
     out.write("</disqus>\n")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--comments", type=int, default=100_000)
-    parser.add_argument("--per-post", type=int, default=100)
-    parser.add_argument("--output", default="/tmp/disqus-100k.xml")
-    args = parser.parse_args()
-    with open(args.output, "w", encoding="utf-8") as out:
-        generate(out, args.comments, args.per_post)
-    print(f"Wrote {args.comments} posts to {args.output}.")
-
-
 if __name__ == "__main__":
-    main()
+    import wxr_generate  # the folder of a script run by its path is importable
+
+    wxr_generate.main(generate, __doc__, "/tmp/disqus-100k.xml")

@@ -48,13 +48,18 @@ def privacy_request_submit(*, email, kind, ip_address, site_url):
     return request
 
 
-def confirmed_request(token):
-    """The unconfirmed request a link stands for, or None if it is bad or old."""
+def signed_pk(token, salt):
+    """The request id a link carries, or None if it is damaged or too old."""
     try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=timedelta(days=LINK_DAYS))
+        return signing.loads(token, salt=salt, max_age=timedelta(days=LINK_DAYS))
     except signing.BadSignature:
         return None
-    return PrivacyRequest.objects.filter(pk=pk).first()
+
+
+def confirmed_request(token):
+    """The request a confirmation link stands for, or None."""
+    pk = signed_pk(token, CONFIRM_SALT)
+    return PrivacyRequest.objects.filter(pk=pk).first() if pk else None
 
 
 @transaction.atomic
@@ -77,9 +82,8 @@ def privacy_request_confirm(*, request, site_url):
 
 def download_request(token):
     """The export request a download link stands for, within its 24 hours."""
-    try:
-        pk = signing.loads(token, salt=DOWNLOAD_SALT, max_age=timedelta(days=LINK_DAYS))
-    except signing.BadSignature:
+    pk = signed_pk(token, DOWNLOAD_SALT)
+    if pk is None:
         return None
     return PrivacyRequest.objects.filter(
         pk=pk, kind=PrivacyRequest.Kind.EXPORT, status=PrivacyRequest.Status.DONE

@@ -8,49 +8,22 @@ no article are listed. Idempotent (posts are remembered by their Disqus id),
 streamed in flat memory, one transaction.
 """
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
 from wordpress import disqus
+from wordpress.commands import ImportCommand
 from wordpress.disqus_import import DisqusImporter
-from wordpress.progress import ProgressReader
 from wordpress.summary import disqus_lines
-from wordpress.xmlfile import CleanReader, ExportError
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import comments from a Disqus export onto the articles they were on."
+    file_help = "The XML file Disqus exported."
+    source_help = "The name re-imports are matched by (default: disqus:FORUM)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="The XML file Disqus exported.")
-        parser.add_argument(
-            "--source",
-            default="",
-            help="The name re-imports are matched by (default: disqus:FORUM).",
-        )
+    def importer(self, options):
+        return DisqusImporter(source=options["source"])
 
-    def handle(self, *args, file, source, **options):
-        importer = DisqusImporter(source=source)
-        try:
-            with file.open("rb") as stream:
-                reader = CleanReader(self.progress(stream, file, options))
-                importer.run(disqus.read(reader))
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
-        except ExportError as error:
-            raise CommandError(f"{file}: {error}") from error
-        if options["verbosity"] >= 1:
-            lines = disqus_lines(
-                importer,
-                control_characters=reader.removed,
-                verbosity=options["verbosity"],
-            )
-            self.stdout.write(self.style.SUCCESS("\n".join(lines)))
+    def read(self, reader):
+        return disqus.read(reader)
 
-    def progress(self, stream, file, options):
-        if options["verbosity"] < 1 or not self.stderr.isatty():
-            return stream
-        return ProgressReader(
-            stream, file.stat().st_size, lambda text: self.stderr.write(text, ending="")
-        )
+    def summary(self, importer, **options):
+        return disqus_lines(importer, **options)

@@ -16,15 +16,13 @@ nothing.
 """
 
 import zoneinfo
-from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from wordpress import wxr
+from wordpress.commands import ImportCommand
 from wordpress.importer import Importer
-from wordpress.progress import ProgressReader
 from wordpress.summary import summary_lines
-from wordpress.xmlfile import CleanReader, ExportError
 
 
 def parse_zone(name):
@@ -37,16 +35,13 @@ def parse_zone(name):
         ) from error
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import published posts and their comments from a WordPress export."
+    file_help = "The WXR file WordPress exported."
+    source_help = "The name re-imports are matched by (default: the site's URL)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="The WXR file WordPress exported.")
-        parser.add_argument(
-            "--source",
-            default="",
-            help="The name re-imports are matched by (default: the site's URL).",
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--time-zone",
             default="",
@@ -54,28 +49,14 @@ class Command(BaseCommand):
             "the file has no GMT date for (default: learnt from the file's dates).",
         )
 
-    def handle(self, *args, file, source, **options):
+    def importer(self, options):
         zone = options["time_zone"]
-        importer = Importer(source=source, zone=parse_zone(zone) if zone else None)
-        try:
-            with file.open("rb") as stream:
-                reader = CleanReader(self.progress(stream, file, options))
-                importer.run(wxr.read(reader))
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
-        except ExportError as error:
-            raise CommandError(f"{file}: {error}") from error
-        if options["verbosity"] >= 1:
-            lines = summary_lines(
-                importer,
-                control_characters=reader.removed,
-                verbosity=options["verbosity"],
-            )
-            self.stdout.write(self.style.SUCCESS("\n".join(lines)))
-
-    def progress(self, stream, file, options):
-        if options["verbosity"] < 1 or not self.stderr.isatty():
-            return stream
-        return ProgressReader(
-            stream, file.stat().st_size, lambda text: self.stderr.write(text, ending="")
+        return Importer(
+            source=options["source"], zone=parse_zone(zone) if zone else None
         )
+
+    def read(self, reader):
+        return wxr.read(reader)
+
+    def summary(self, importer, **options):
+        return summary_lines(importer, **options)
