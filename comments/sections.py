@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .caching import thread_version
+from .caching import version_of
 from .cookies import pending_ids, remembered_commenter
 from .forms import CommentForm
 from .models import Comment
@@ -37,8 +37,7 @@ def rendered_thread(article, page_number):
             str,
             [
                 "comments:thread",
-                article.pk,
-                thread_version(article.pk),
+                version_of(article),
                 page_number,
                 article.accepts_comments,
                 get_language(),

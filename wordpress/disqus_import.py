@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from articles.models import Article
-from comments.caching import invalidate_threads
+from comments.caching import pages_changed
 from comments.models import Comment
 
 from . import disqus
@@ -74,7 +74,7 @@ class DisqusImporter:
         if self.saver:
             self.saver.finish()
             self.counts.update(self.saver.counts)
-            invalidate_threads(self.saver.touched)
+            pages_changed(self.saver.touched)
 
     def start_forum(self, forum):
         self.source = (self.source or f"disqus:{forum.name}")[:200]

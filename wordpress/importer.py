@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from articles import body
 from articles.models import Article, Section, Tag
-from comments.caching import invalidate_threads
+from comments.caching import pages_changed
 from comments.models import Comment
 
 from . import content, wxr
@@ -97,7 +97,7 @@ class Importer:
             .count()
         )
         self.comments.update(self.saver.counts if self.saver else {})
-        invalidate_threads(self.touched | (self.saver.touched if self.saver else set()))
+        pages_changed(self.touched | (self.saver.touched if self.saver else set()))
 
     def start_site(self, site):
         self.source = (self.source or site.url)[:200]

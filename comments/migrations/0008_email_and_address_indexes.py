@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0002_sections_tags_byline'),
-        ('comments', '0006_newsroom_replies'),
+        ('comments', '0007_page_versions'),
     ]
 
     operations = [
