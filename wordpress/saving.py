@@ -2,12 +2,12 @@
 
 Shared by the WordPress and Disqus imports. Each source id is remembered in
 ImportedComment, so a re-import updates instead of adding twice, and never
-brings back what was erased or deleted here. A batch is saved in one
-INSERT; a reply whose parent is in an earlier batch finds it by its source
-id; one whose parent is new in the same batch, or comes later, is linked
-once the parent is saved. Memory holds one batch and the ids of the
-current scope (a WordPress post; for Disqus, whose posts are not grouped,
-one batch), never the whole file.
+brings back what was erased or deleted here. Within a batch parents are
+saved before replies (one INSERT per level of replies); a reply whose parent
+is in an earlier batch finds it by its source id; one whose parent comes
+later in the file is linked once the parent is saved. Memory holds one
+batch and the ids of the current scope (a WordPress post; for Disqus, whose
+posts are not grouped, one batch), never the whole file.
 """
 
 from collections import Counter
@@ -59,7 +59,7 @@ class CommentSaver:
         self.known = {}
 
     def flush(self):
-        """Save the batch in one go, then give replies their parents' new ids."""
+        """Save the batch, parents first, so most replies get theirs at once."""
         records, self.batch = self.batch, []
         if not records:
             return
@@ -67,16 +67,22 @@ class CommentSaver:
             self.known = {}
         imported = self.imported([record.source_id for record in records])
         records = [record for record in records if record.source_id not in self.known]
+        waiting = {record.source_id for record in records}
         self.remember(
             [
                 record.parent
                 for record in records
                 if record.parent
                 and record.parent not in self.known
-                and record.parent not in imported
+                and record.parent not in waiting
             ]
         )
-        self.save(records, imported)
+        while records:
+            # Ids run in a cycle only in a broken file: then save them all.
+            ready = [r for r in records if r.parent not in waiting] or records
+            self.save(ready, imported)
+            waiting.difference_update(record.source_id for record in ready)
+            records = [record for record in records if record.source_id in waiting]
         self.link_orphans()
 
     def link_orphans(self, everyone=False):
@@ -153,6 +159,8 @@ class CommentSaver:
 
 def changed_comments(comments):
     """The comments whose fields differ from the rows they were read from."""
+    if not comments:
+        return []
     stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
     rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
     return [
