@@ -1,4 +1,8 @@
-"""Where each WordPress post and comment went, so an import can be re-run."""
+"""Where each imported post and comment went, so an import can be re-run.
+
+A source is a WordPress site (its base URL) or a Disqus forum ("disqus:NAME");
+`wp_id` is the id the source gave (a Disqus post id for a Disqus source).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +15,10 @@ class Imported(models.Model):
     source = models.CharField(
         _("source"),
         max_length=200,
-        help_text=_("The WordPress site the export came from (its base URL)."),
+        help_text=_(
+            "The WordPress site the export came from (its base URL), or "
+            "disqus:FORUM."
+        ),
     )
     wp_id = models.PositiveBigIntegerField(_("WordPress id"))
 
