@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import proof_of_work
 from .captcha import SumCaptchaField
 from .models import Comment
 from .threads import reply_parent
@@ -73,6 +74,8 @@ class CommentForm(forms.ModelForm):
         },
     )
     captcha = SumCaptchaField(label=_("Anti-spam: what is the sum in the picture?"))
+    # The proof of work the page's script solves (empty without JavaScript).
+    proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     # A field people never see: bots that fill in every field give themselves away.
     homepage = forms.CharField(
         label=_("Leave this field empty"),
@@ -127,7 +130,8 @@ class CommentForm(forms.ModelForm):
         return [self["remember"], self["notify_replies"]]
 
     def clean_parent(self):
-        """The approved comment of this article the reply really attaches to."""
+        """The id of the approved comment of this article the reply really
+        attaches to (deeper replies attach higher up)."""
         parent_id = self.cleaned_data["parent"]
         if parent_id is None:
             return None
@@ -137,14 +141,25 @@ class CommentForm(forms.ModelForm):
                 _("You can only reply to a published comment on this article."),
                 code="parent",
             )
-        attach_to = reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
-        return Comment.objects.get(pk=attach_to) if attach_to else None
+        return reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
 
     def clean_body(self):
         body = self.cleaned_data["body"]
         if not body.strip():
             raise ValidationError(_("Please write a comment."), code="required")
         return body
+
+    def clean_proof(self):
+        proof = self.cleaned_data["proof"]
+        if proof and not proof_of_work.solved(proof, self.data.get("captcha_0", "")):
+            raise ValidationError(
+                _(
+                    "Your browser's check of this form did not pass. Please post "
+                    "your comment again."
+                ),
+                code="proof",
+            )
+        return proof
 
     def clean_timestamp(self):
         try:
@@ -167,8 +182,9 @@ class CommentForm(forms.ModelForm):
         return age
 
     def comment_data(self):
-        names = [*self.reader_field_names, "parent", "notify_replies"]
-        return {name: self.cleaned_data[name] for name in names}
+        names = [*self.reader_field_names, "notify_replies"]
+        data = {name: self.cleaned_data[name] for name in names}
+        return {**data, "parent_id": self.cleaned_data["parent"]}
 
     def restamp(self):
         """Replace a forged or stale stamp, so that posting again can succeed."""
@@ -176,10 +192,12 @@ class CommentForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["timestamp"] = stamp()
 
-    def draft(self):
-        """An unbound copy that keeps the reader's text (for a new challenge)."""
+    def draft(self, lazy=False):
+        """An unbound copy that keeps the reader's text (for a new challenge,
+        or, lazy, without one)."""
         names = [*self.reader_field_names, "parent", "remember", "notify_replies"]
         return CommentForm(
             article=self.article,
+            lazy=lazy,
             initial={name: self.data.get(name, "") for name in names},
         )

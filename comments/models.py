@@ -175,8 +175,12 @@ class ModerationReason(models.Model):
 
 
 class KeywordQuerySet(models.QuerySet):
-    def terms(self, kind):
-        return tuple(self.filter(kind=kind).values_list("term", flat=True))
+    def terms_by_kind(self):
+        """{kind: (term, ...)} for every kind, from one query."""
+        terms = {kind: [] for kind in Keyword.Kind.values}
+        for kind, term in self.values_list("kind", "term"):
+            terms[kind].append(term)
+        return {kind: tuple(found) for kind, found in terms.items()}
 
 
 class Keyword(models.Model):
@@ -233,3 +237,40 @@ class PageVersion(models.Model):
 
     def __str__(self):
         return f"{self.article_id}:{self.token}"
+
+
+class Attempts(models.Model):
+    """How much of one budget one network has spent in the current window.
+
+    The key is a keyed hash of the budget's name and the network, so the
+    table tells nobody which addresses came; `comments.budgets` counts.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    window_start = models.BigIntegerField()
+    spent = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("attempt count")
+        verbose_name_plural = _("attempt counts")
+
+    def __str__(self):
+        return f"{self.key[:12]}…: {self.spent}"
+
+
+class BudgetRefusal(models.Model):
+    """How many requests one budget refused on one day (for the desk)."""
+
+    day = models.DateField()
+    budget = models.CharField(max_length=20)
+    refused = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("budget refusal count")
+        verbose_name_plural = _("budget refusal counts")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "budget"], name="unique_refusal")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.budget}: {self.refused}"

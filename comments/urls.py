@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feeds, views
 
@@ -8,7 +8,10 @@ urlpatterns = [
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
+    # Before the library's own views: our picture, and our refresh (budgeted).
+    re_path(r"^captcha/image/(?P<key>[0-9a-f]{40})/$", views.captcha_image),
     path("comments/challenge/", views.challenge, name="challenge"),
+    path("captcha/refresh/", views.challenge),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(

@@ -1,3 +1,5 @@
+import base64
+
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
@@ -15,11 +17,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article
 from newsroom.http import client_ip
 
-from .captcha import speak, spoken
+from . import budgets
+from .captcha import sum_challenge
+from .captcha_audio import captcha_wav
+from .captcha_image import captcha_png
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
 from .models import Comment
 from .notifications import comment_from_token
+from .proof_of_work import puzzle
 from .sections import comments_section
 from .services import Refused, comment_submit
 from .threads import Thread
@@ -41,7 +47,25 @@ def post_comment(request, slug):
             status=403,
         )
     form = CommentForm(request.POST, article=article)
+    try:
+        return submit(request, article, form)
+    except budgets.Exhausted as exhausted:
+        # The text is kept; no new sum is made for a network past its budget.
+        draft = form.draft(lazy=True)
+        page = render_article(request, article, draft, 429, exhausted.message())
+        return retry_later(page, exhausted)
+
+
+def retry_later(response, exhausted):
+    response["Retry-After"] = str(exhausted.retry_after)
+    return response
+
+
+def submit(request, article, form):
+    """Validate the form and store the comment; every attempt spends budgets."""
+    ip_address = client_ip(request)
     if "new_challenge" in request.POST:
+        budgets.spend("challenge", ip_address)
         return render_article(request, article, form.draft())
     if csrf_rejected(request):
         notice = _(
@@ -49,14 +73,18 @@ def post_comment(request, slug):
             "saved yet. Your text is kept below: solve the sum and post again."
         )
         return render_article(request, article, form.draft(), 403, notice)
+    # Without the proof of work (no JavaScript) a post spends the tighter budget.
+    budgets.spend("post" if request.POST.get("proof") else "plain_post", ip_address)
     if not form.is_valid():
+        if form.has_error("captcha", "invalid"):
+            budgets.spend("wrong_answer", ip_address)
         form.restamp()
         return render_article(request, article, form, status=400)
     try:
         comment = comment_submit(
             article=article,
             data=form.comment_data(),
-            ip_address=client_ip(request),
+            ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=form.cleaned_data["homepage"],
         )
@@ -105,17 +133,27 @@ def challenge(request):
     """What the lazy form lacks: a sum of its own, a CSRF token and the time."""
     if request.headers.get("X-Requested-With") != "XMLHttpRequest":
         raise Http404
-    key = CaptchaStore.generate_key()
+    try:
+        budgets.spend("challenge", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        refusal = JsonResponse({"error": exhausted.message()}, status=429)
+        return retry_later(refusal, exhausted)
+    challenge, answer = sum_challenge()
+    key = CaptchaStore.objects.create(challenge=challenge, response=answer).hashkey
     audio = settings.CAPTCHA_FLITE_PATH and reverse(
         "comments:captcha-audio", args=[key]
     )
+    picture = base64.b64encode(captcha_png(challenge, key)).decode()
     return JsonResponse(
         {
             "key": key,
+            # The picture itself (one request less), and where the no-JS form finds it.
+            "image": f"data:image/png;base64,{picture}",
             "image_url": reverse("captcha-image", args=[key]),
             "audio_url": audio or None,
             "csrf_token": get_token(request),
             "timestamp": stamp(),
+            "puzzle": puzzle(key),
         }
     )
 
@@ -155,12 +193,29 @@ def captcha_audio(request, key):
     """The CAPTCHA's sum read aloud, for readers who cannot see the picture."""
     if not settings.CAPTCHA_FLITE_PATH:
         raise Http404
-    challenge = (
+    try:
+        budgets.spend("audio", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        return retry_later(HttpResponse(exhausted.message(), status=429), exhausted)
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_wav(challenge), content_type="audio/wav")
+
+
+def captcha_image(request, key):
+    """The CAPTCHA's picture: the same for one challenge, new for every other."""
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_png(challenge, key), content_type="image/png")
+
+
+def live_challenge(key):
+    """The text of a challenge that has not expired, or None: gone, as the
+    library answers (HTTP 410), so that expired sums are not indexed."""
+    return (
         CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now())
         .values_list("challenge", flat=True)
         .first()
     )
-    if challenge is None:
-        # Gone, as the library answers: an expired sum is not to be indexed.
-        return HttpResponse(status=410)
-    return HttpResponse(speak(spoken(challenge)), content_type="audio/wav")

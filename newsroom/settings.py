@@ -9,6 +9,7 @@ command reads the same settings from a shell, cron or systemd. Production
 
 import shutil
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -247,9 +248,19 @@ CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.sum_challenge"
 # The sum read aloud where Debian's flite is installed; without it the form
 # offers no audio link.
 CAPTCHA_FLITE_PATH = shutil.which("flite")
+# The picture's fonts (comments/captcha_image.py): Debian's DejaVu and
+# Liberation where installed, else the one django-simple-captcha ships.
+CAPTCHA_FONT_PATH = sorted(
+    str(path)
+    for folder in ("dejavu", "liberation")
+    for path in Path("/usr/share/fonts/truetype", folder).glob("*.ttf")
+    if "ExtraLight" not in path.name
+) or [str(Path(find_spec("captcha").origin).parent / "fonts" / "Vera.ttf")]
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+# One picture per challenge: the library's double-size view would draw another.
+CAPTCHA_2X_IMAGE = False
 CAPTCHA_TIMEOUT = 60  # minutes: long enough to write a considered comment
 # Test mode accepts "passed" as every answer: never outside local development.
 CAPTCHA_TEST_MODE = env.bool("CAPTCHA_TEST_MODE", default=False)
@@ -306,6 +317,23 @@ COMMENTS_LINK_LIMIT = env.int("COMMENTS_LINK_LIMIT", default=2)
 COMMENTS_MANUAL_APPROVAL = env.bool("COMMENTS_MANUAL_APPROVAL", default=True)
 COMMENTS_MAX_FORM_AGE = env.int("COMMENTS_MAX_FORM_AGE", default=86400)
 COMMENTS_MIN_FORM_SECONDS = env.int("COMMENTS_MIN_FORM_SECONDS", default=3)
+
+# Attempt budgets per network (an IPv4 address, an IPv6 /64), see
+# comments/budgets.py: a limit per window of so many seconds. A post without
+# the proof of work (a reader without JavaScript) counts as a plain post.
+COMMENTS_CHALLENGE_LIMIT = env.int("COMMENTS_CHALLENGE_LIMIT", default=2000)
+COMMENTS_CHALLENGE_WINDOW = env.int("COMMENTS_CHALLENGE_WINDOW", default=3600)
+COMMENTS_AUDIO_LIMIT = env.int("COMMENTS_AUDIO_LIMIT", default=100)
+COMMENTS_AUDIO_WINDOW = env.int("COMMENTS_AUDIO_WINDOW", default=3600)
+COMMENTS_WRONG_ANSWER_LIMIT = env.int("COMMENTS_WRONG_ANSWER_LIMIT", default=30)
+COMMENTS_WRONG_ANSWER_WINDOW = env.int("COMMENTS_WRONG_ANSWER_WINDOW", default=3600)
+COMMENTS_POST_LIMIT = env.int("COMMENTS_POST_LIMIT", default=60)
+COMMENTS_POST_WINDOW = env.int("COMMENTS_POST_WINDOW", default=3600)
+COMMENTS_PLAIN_POST_LIMIT = env.int("COMMENTS_PLAIN_POST_LIMIT", default=10)
+COMMENTS_PLAIN_POST_WINDOW = env.int("COMMENTS_PLAIN_POST_WINDOW", default=3600)
+# The proof of work's difficulty: the script tries on average half this many
+# SHA-256 hashes (see comments/proof_of_work.py).
+COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=20000)
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # Raw IP addresses and user agents are kept this many days for abuse handling,
