@@ -16,8 +16,7 @@ class Imported(models.Model):
         _("source"),
         max_length=200,
         help_text=_(
-            "The WordPress site the export came from (its base URL), or "
-            "disqus:FORUM."
+            "The WordPress site the export came from (its base URL), or disqus:FORUM."
         ),
     )
     wp_id = models.PositiveBigIntegerField(_("WordPress id"))
