@@ -91,10 +91,12 @@ class Importer:
                 case wxr.Comment():
                     self.add_comment(record)
         self.finish_post()
-        self.gone_posts = (
-            ImportedPost.objects.filter(source=self.source)
-            .exclude(wp_id__in=self.posts_seen)
-            .count()
+        earlier = ImportedPost.objects.filter(source=self.source).values_list(
+            "wp_id", flat=True
+        )
+        # Counted here: the file's ids could outnumber what SQL takes in IN ().
+        self.gone_posts = sum(
+            wp_id not in self.posts_seen for wp_id in earlier.iterator()
         )
         self.comments.update(self.saver.counts if self.saver else {})
         pages_changed(self.touched | (self.saver.touched if self.saver else set()))
