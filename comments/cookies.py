@@ -1,13 +1,23 @@
-"""What a reader's browser remembers for them, in signed cookies.
+"""What a reader's browser remembers for them, in cookies only we can read.
 
 The ids of the reader's own pending comments (so they, and nobody else, see
-them awaiting moderation) and, only if they ask, their name, email and
-website for the next comment. Neither needs a session row.
+them awaiting moderation), signed; and, only if they ask, their name, email
+and website for the next comment, encrypted. Neither needs a session row.
+
+The remembered fields are encrypted (Fernet: AES with an HMAC, so also
+tamper-proof and dated) with a key derived from SECRET_KEY, so the cookie
+shows nothing to a script, an extension or a proxy log; a key in
+SECRET_KEY_FALLBACKS still opens older cookies. Every cookie is HttpOnly
+(no script of ours reads one), SameSite=Lax and, under HTTPS, Secure.
 """
 
+import base64
 import json
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 PENDING = "newsroom_pending"
 PENDING_SALT = "comments.pending"
@@ -20,35 +30,51 @@ COMMENTER_MAX_AGE = 60 * 60 * 24 * 365
 COMMENTER_FIELDS = ["author_name", "author_email", "author_url"]
 
 
-def read(request, name, salt, max_age):
-    try:
-        return request.get_signed_cookie(name, salt=salt, max_age=max_age)
-    except (KeyError, signing.BadSignature):
-        return None
+def options(max_age=None):
+    return {
+        "max_age": max_age,
+        "secure": settings.HTTPS,
+        "httponly": True,
+        "samesite": "Lax",
+    }
 
 
 def pending_ids(request):
-    value = read(request, PENDING, PENDING_SALT, PENDING_MAX_AGE) or ""
+    try:
+        value = request.get_signed_cookie(
+            PENDING, salt=PENDING_SALT, max_age=PENDING_MAX_AGE
+        )
+    except (KeyError, signing.BadSignature):
+        return []
     return [int(part) for part in value.split(":") if part.isdigit()]
 
 
 def remember_pending(request, response, comment):
     ids = [*pending_ids(request), comment.pk][-PENDING_KEEP:]
     response.set_signed_cookie(
-        PENDING,
-        ":".join(map(str, ids)),
-        salt=PENDING_SALT,
-        max_age=PENDING_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
+        PENDING, ":".join(map(str, ids)), salt=PENDING_SALT, **options(PENDING_MAX_AGE)
     )
+
+
+def commenter_cipher():
+    """Fernet keys from SECRET_KEY, then each of SECRET_KEY_FALLBACKS."""
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return MultiFernet([Fernet(fernet_key(secret)) for secret in secrets])
+
+
+def fernet_key(secret):
+    digest = salted_hmac(COMMENTER_SALT, "key", secret=secret, algorithm="sha256")
+    return base64.urlsafe_b64encode(digest.digest())
 
 
 def remembered_commenter(request):
     """The name, email and website the reader asked us to remember, or {}."""
+    token = request.COOKIES.get(COMMENTER, "")
     try:
-        saved = json.loads(read(request, COMMENTER, COMMENTER_SALT, None) or "{}")
-    except ValueError:
+        saved = json.loads(
+            commenter_cipher().decrypt(token.encode(), ttl=COMMENTER_MAX_AGE)
+        )
+    except (InvalidToken, ValueError):
         return {}
     if not isinstance(saved, dict):
         return {}
@@ -56,15 +82,10 @@ def remembered_commenter(request):
 
 
 def remember_commenter(response, data):
-    response.set_signed_cookie(
-        COMMENTER,
-        json.dumps({name: data[name] for name in COMMENTER_FIELDS}),
-        salt=COMMENTER_SALT,
-        max_age=COMMENTER_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-    )
+    saved = json.dumps({name: data[name] for name in COMMENTER_FIELDS})
+    token = commenter_cipher().encrypt(saved.encode())
+    response.set_cookie(COMMENTER, token.decode(), **options(COMMENTER_MAX_AGE))
 
 
 def forget_commenter(response):
-    response.delete_cookie(COMMENTER, samesite="Lax")
+    response.set_cookie(COMMENTER, "", **options(max_age=0))

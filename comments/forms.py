@@ -42,9 +42,28 @@ def no_control_characters(value):
 def no_invisible_characters(value):
     if any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in value):
         raise ValidationError(
-            _("A name cannot contain invisible or direction-changing characters."),
+            _("Remove the invisible or direction-changing characters from this field."),
             code="invisible",
         )
+
+
+# Letters that draw nothing: Hangul fillers and the blank Braille pattern.
+BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def visible(value):
+    """Whether any character of the text shows (not space, format or control)."""
+    return any(
+        unicodedata.category(c)[0] not in "CZ" and c not in BLANK_LETTERS for c in value
+    )
+
+
+class VisibleCharField(forms.CharField):
+    """Text of zero-width spaces and the like is no text: the field is empty."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if visible(value) else self.empty_value
 
 
 class CommentForm(forms.ModelForm):
@@ -68,7 +87,7 @@ class CommentForm(forms.ModelForm):
         max_length=200,
         required=False,
         assume_scheme="https",
-        validators=[validate_website],
+        validators=[validate_website, no_invisible_characters],
         error_messages={
             "invalid": _("Enter a website address starting with http:// or https://.")
         },
@@ -102,7 +121,9 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body", "author_name", "author_email", "author_url"]
+        field_classes = {"body": VisibleCharField, "author_name": VisibleCharField}
         labels = {"author_email": _("Email")}
+        error_messages = {"body": {"required": _("Please write a comment.")}}
         help_texts = {
             "author_email": _("Your email address will not be published."),
         }
@@ -142,12 +163,6 @@ class CommentForm(forms.ModelForm):
                 code="parent",
             )
         return reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise ValidationError(_("Please write a comment."), code="required")
-        return body
 
     def clean_proof(self):
         proof = self.cleaned_data["proof"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
@@ -213,6 +214,58 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class EditorProfile(models.Model):
+    """What an editor shows readers: the name that signs newsroom replies."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="editor_profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=100,
+        help_text=_(
+            "Signs your replies as the newsroom, e.g. “Mira Sokolova, science "
+            "desk”. Readers never see your login name."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("editor's profile")
+        verbose_name_plural = _("editors' profiles")
+
+    def __str__(self):
+        return self.display_name
+
+
+class NotificationAddressQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+
+class NotificationAddress(models.Model):
+    """An address a reader asked to get follow-up emails at.
+
+    Nothing but the confirmation is sent to it until someone who reads its
+    mail opened the confirmation link and pressed the button.
+    """
+
+    email = models.EmailField(_("email"), max_length=100, unique=True)
+    asked_at = models.DateTimeField(_("confirmation last sent"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    objects = NotificationAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification address")
+        verbose_name_plural = _("notification addresses")
+
+    def __str__(self):
+        return self.email
 
 
 class PageVersion(models.Model):

@@ -13,7 +13,8 @@ from django.utils.text import capfirst
 
 from . import privacy
 from .caching import pages_changed
-from .models import Comment, Keyword, ModerationReason
+from .models import Comment, Keyword, ModerationReason, NotificationAddress
+from .subscriptions import address_key
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
 # for the apps that keep their own copy of where a comment came from (the
@@ -60,6 +61,7 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
         addresses = {comment.ip_address for comment in comments if comment.ip_address}
         apply_erasure(plan, user)
         erase_traces([email.strip(), *addresses])
+        NotificationAddress.objects.filter(email=address_key(email)).delete()
     return plan
 
 

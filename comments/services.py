@@ -16,6 +16,7 @@ from articles.models import Article
 from . import moderation, notifications
 from .budgets import hashed
 from .caching import pages_changed
+from .editors import signature
 from .models import Comment, Keyword, ModerationReason
 from .threads import reply_parent
 
@@ -203,7 +204,7 @@ def comment_reply(*, parent, body, user):
             Comment.objects.parents_of(parent.article),
             settings.COMMENTS_THREAD_DEPTH,
         ),
-        author_name=user.get_full_name() or user.get_username(),
+        author_name=signature(user),
         author_email=user.email or settings.DEFAULT_FROM_EMAIL,
         body=body,
         status=Comment.Status.APPROVED,

@@ -6,7 +6,10 @@ app_name = "comments"
 urlpatterns = [
     path("articles/<uslug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
-    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
+    ),
+    path("comments/confirm/<str:token>/", views.confirm_address, name="confirm"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     # Before the library's own views: our picture, and our refresh (budgeted).
     re_path(r"^captcha/image/(?P<key>[0-9a-f]{40})/$", views.captcha_image),

@@ -23,11 +23,16 @@ from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
 from .cookies import forget_commenter, remember_commenter, remember_pending
 from .forms import CommentForm, stamp
-from .models import Comment
-from .notifications import comment_from_token
+from .models import Comment, NotificationAddress
 from .proof_of_work import puzzle
 from .sections import comments_section
 from .services import Refused, comment_submit
+from .subscriptions import (
+    address_from_token,
+    comment_from_token,
+    confirm,
+    unsubscribe,
+)
 from .threads import Thread
 
 
@@ -176,17 +181,67 @@ def comment_permalink(request, pk):
 
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).
+@never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """Stop reply emails for one reader on one article, with one click."""
+def unsubscribe_link(request, token):
+    """A button that stops reply emails for one reader on one article.
+
+    Opening the link changes nothing (mail scanners open links); the button,
+    or a mail client's one-click POST, unsubscribes."""
     try:
         comment = comment_from_token(token)
-    except (signing.BadSignature, Comment.DoesNotExist):
-        return render(request, "comments/unsubscribe_invalid.html", status=400)
-    Comment.objects.filter(
-        article=comment.article, author_email__iexact=comment.author_email
-    ).update(notify_replies=False)
-    return render(request, "comments/unsubscribed.html", {"article": comment.article})
+    except signing.SignatureExpired:
+        return link_expired(
+            request,
+            _(
+                "This unsubscribe link is more than a year old and has expired. "
+                "Every newer email about comments has a link of its own."
+            ),
+        )
+    except (signing.BadSignature, ValueError, TypeError, Comment.DoesNotExist):
+        return link_invalid(request)
+    context = {"article": comment.article}
+    if request.method == "GET":
+        return render(request, "comments/unsubscribe.html", context)
+    unsubscribe(comment)
+    return render(request, "comments/unsubscribed.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_address(request, token):
+    """Double opt-in: the link from the confirmation email shows a button;
+    pressing it (a POST) lets follow-up emails go to the address."""
+    try:
+        address = address_from_token(token)
+    except signing.SignatureExpired:
+        return link_expired(
+            request,
+            _(
+                "This confirmation link is more than 30 days old and has expired. "
+                "Tick “Notify me” with your next comment to get a new one."
+            ),
+        )
+    except (
+        signing.BadSignature,
+        ValueError,
+        TypeError,
+        NotificationAddress.DoesNotExist,
+    ):
+        return link_invalid(request)
+    if request.method == "GET":
+        return render(request, "comments/confirm.html", {"address": address})
+    confirm(address)
+    return render(request, "comments/confirmed.html")
+
+
+def link_expired(request, message):
+    context = {"expired": message}
+    return render(request, "comments/link_invalid.html", context, status=400)
+
+
+def link_invalid(request):
+    return render(request, "comments/link_invalid.html", status=400)
 
 
 def captcha_audio(request, key):

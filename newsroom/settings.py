@@ -95,6 +95,10 @@ CACHES = {
     )
 }
 
+# Every cookie: HttpOnly (no script of ours reads one, the CSRF token comes
+# in the page or from /comments/challenge/), SameSite=Lax (Django's default),
+# Secure under HTTPS. comments/cookies.py does the same for its own.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = HTTPS
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
@@ -146,9 +150,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "captcha",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 LANGUAGE_CODE = "en-us"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = HTTPS
 
 # Notices travel in a signed cookie, not the session, so reading the article
 # page after posting costs no database write.
@@ -164,6 +173,8 @@ MIDDLEWARE = [
     "wordpress.permalinks.OldPermalinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -267,16 +278,22 @@ CAPTCHA_TEST_MODE = env.bool("CAPTCHA_TEST_MODE", default=False)
 if CAPTCHA_TEST_MODE and not DEBUG:
     sys.exit("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
 
-# django-axes: lock out repeated failed admin logins, per address and per
-# account; `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
+# django-axes: lock out repeated failed admin logins from an address;
+# `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
 AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1)  # hours
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Failures count per address, and per account on each address: a stranger
+# cannot lock an editor out of the admin from everywhere else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# django-otp: the issuer authenticator apps show next to the code.
+
+OTP_TOTP_ISSUER = "Newsroom"
 
 # Newsroom.
 
@@ -336,6 +353,8 @@ COMMENTS_PLAIN_POST_WINDOW = env.int("COMMENTS_PLAIN_POST_WINDOW", default=3600)
 COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=20000)
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
+# Staff reach the admin only with a code from an authenticator app (TOTP).
+NEWSROOM_TWO_FACTOR = env.bool("NEWSROOM_TWO_FACTOR", default=False)
 # Raw IP addresses and user agents are kept this many days for abuse handling,
 # then `manage.py apply_retention` truncates the address and drops the agent.
 NEWSROOM_IP_RETENTION_DAYS = env.int("NEWSROOM_IP_RETENTION_DAYS", default=60)

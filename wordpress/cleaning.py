@@ -98,7 +98,9 @@ def valid_email(value):
 
 @functools.lru_cache(maxsize=4096)
 def valid_website(value):
-    return valid(validate_website, value, WEBSITE_LIMIT)
+    return valid(validate_website, value, WEBSITE_LIMIT) and valid(
+        no_invisible_characters, value, WEBSITE_LIMIT
+    )
 
 
 def valid(validator, value, limit):

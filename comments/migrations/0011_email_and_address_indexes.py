@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0002_sections_tags_byline'),
-        ('comments', '0008_merge_0007_attempt_budgets_0007_page_versions'),
+        ('comments', '0010_merge_20261201_2231'),
     ]
 
     operations = [
