@@ -55,7 +55,11 @@ def clean_comment(*, name, email, website, body):
         name=clean_name(name), email=email.strip(), website=website.strip(), body=body
     )
     problems = cleaned.problems
-    if cleaned.name != name.strip():
+    if len(name.strip()) > NAME_LIMIT:
+        problems.append(
+            gettext("name cut to %(limit)s characters") % {"limit": NAME_LIMIT}
+        )
+    elif cleaned.name != name.strip():
         problems.append(gettext("invisible characters removed from the name"))
     if cleaned.email and not valid_email(cleaned.email):
         problems.append(

@@ -215,6 +215,13 @@ class LongCommentTests(TestCase):
         )
 
 
+class LongNameTests(TestCase):
+    def test_a_name_past_the_forms_limit_is_cut_and_reported(self):
+        output = import_wxr(variant(self, ("[Mallory]", "[" + "M" * 300 + "]")))
+        assert comment(305).author_name == "M" * 245
+        assert "comment 305: name cut to 245 characters" in output
+
+
 class LenientFileTests(TestCase):
     def test_a_blank_line_before_the_xml_declaration_is_accepted(self):
         path = variant(self, prefix="\n\n")
