@@ -11,9 +11,11 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from newsroom.models import QueuedEmail
+
 from . import privacy
 from .caching import pages_changed
-from .models import Comment, Keyword, ModerationReason, NotificationAddress
+from .models import Comment, Decision, Keyword, ModerationReason, NotificationAddress
 from .subscriptions import address_key
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
@@ -60,27 +62,35 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     if not dry_run:
         addresses = {comment.ip_address for comment in comments if comment.ip_address}
         apply_erasure(plan, user)
-        erase_traces([email.strip(), *addresses])
+        erase_traces(email.strip(), addresses)
         NotificationAddress.objects.filter(email=address_key(email)).delete()
     return plan
 
 
-def erase_traces(values):
-    """Moderation reasons and words naming the person: gone too.
+def erase_traces(email, addresses):
+    """Every other copy of the person's email or addresses: gone too.
 
     A reason's detail quotes what matched (an email, an address); a
-    moderation word may be the person's email or address itself.
+    moderation word may be the email or address itself; a ledger note may
+    quote either; a queued email (sent or not) to the address, or whose text
+    holds it, carries the person's name and words.
     """
-    values = [value for value in values if value]
+    values = [value for value in [email, *addresses] if value]
     if not values:
         return
-    quoted = Q()
-    named = Q()
+    quoted, named, noted = Q(), Q(), Q()
     for value in values:
         quoted |= Q(detail__icontains=value)
         named |= Q(term__iexact=value)
+        noted |= Q(note__icontains=value)
     ModerationReason.objects.filter(quoted).update(detail="")
     Keyword.objects.filter(named).delete()
+    Decision.objects.filter(noted).update(note="")
+    if email:
+        QueuedEmail.objects.filter(
+            Q(args_kwargs__kwargs__message__to__icontains=email)
+            | Q(args_kwargs__kwargs__message__body__icontains=email)
+        ).delete()
 
 
 def apply_erasure(plan, user):

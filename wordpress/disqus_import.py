@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from articles.models import Article
 from comments.caching import pages_changed
@@ -79,7 +80,10 @@ class DisqusImporter:
     def start_forum(self, forum):
         self.source = (self.source or f"disqus:{forum.name}")[:200]
         self.saver = CommentSaver(
-            source=self.source, fields_of=self.comment_fields, scoped=False
+            source=self.source,
+            fields_of=self.comment_fields,
+            note=gettext("imported from Disqus"),
+            scoped=False,
         )
 
     def match(self, thread):

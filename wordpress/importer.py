@@ -111,7 +111,11 @@ class Importer:
                 )
             )
         self.authors = {author.wp_id: author for author in site.authors}
-        self.saver = CommentSaver(source=self.source, fields_of=self.comment_fields)
+        self.saver = CommentSaver(
+            source=self.source,
+            fields_of=self.comment_fields,
+            note=gettext("imported from WordPress"),
+        )
 
     def start_post(self, post):
         self.article, self.seen = None, set()

@@ -12,7 +12,8 @@ posts are not grouped, one batch), never the whole file.
 
 from collections import Counter
 
-from comments.models import Comment
+from comments.ledger import Actor, Source
+from comments.models import Comment, Decision
 
 from .models import ImportedComment
 
@@ -36,9 +37,10 @@ class CommentSaver:
 
     batch_size = 1000
 
-    def __init__(self, *, source, fields_of, scoped=True):
+    def __init__(self, *, source, fields_of, note, scoped=True):
         self.source = source
         self.fields_of = fields_of  # record -> Comment field values
+        self.note = note  # the ledger's note on each comment brought in
         self.scoped = scoped
         self.counts = Counter()
         self.touched = set()  # ids of the articles whose threads changed
@@ -122,12 +124,22 @@ class CommentSaver:
     def save(self, records, imported):
         comments = [self.comment(record, imported) for record in records]
         seen = [comment for comment in comments if comment.pk]
-        changed = changed_comments(seen)
+        changed, public = changed_comments(seen)
         for comment in changed:
             values = {name: getattr(comment, name) for name in COMMENT_FIELDS}
             Comment.objects.filter(pk=comment.pk).update(**values)
         created = Comment.objects.bulk_create(
             [comment for comment in comments if not comment.pk]
+        )
+        Decision.objects.bulk_create(
+            Decision(
+                comment=comment,
+                actor=Actor.IMPORTER,
+                source=Source.COMMAND,
+                to_status=comment.status,
+                note=self.note,
+            )
+            for comment in created
         )
         ImportedComment.objects.bulk_create(
             ImportedComment(
@@ -146,7 +158,13 @@ class CommentSaver:
         self.counts["created"] += len(created)
         self.counts["updated"] += len(changed)
         self.counts["unchanged"] += len(seen) - len(changed)
-        self.touched.update(comment.article_id for comment in [*created, *changed])
+        # Only what is or was approved changes a public page.
+        self.touched.update(comment.article_id for comment in public)
+        self.touched.update(
+            comment.article_id
+            for comment in created
+            if comment.status == Comment.Status.APPROVED
+        )
 
     def comment(self, record, imported):
         pk = imported.get(record.source_id)
@@ -158,13 +176,21 @@ class CommentSaver:
 
 
 def changed_comments(comments):
-    """The comments whose fields differ from the rows they were read from."""
+    """The comments whose fields differ from the rows they were read from, and
+    those of them that are public before or after (their page then changes)."""
     if not comments:
-        return []
+        return [], []
     stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
     rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
-    return [
+    changed = [
         comment
         for comment in comments
         if rows[comment.pk] != [getattr(comment, name) for name in COMMENT_FIELDS]
     ]
+    status = COMMENT_FIELDS.index("status")
+    public = [
+        comment
+        for comment in changed
+        if Comment.Status.APPROVED in (rows[comment.pk][status], comment.status)
+    ]
+    return changed, public

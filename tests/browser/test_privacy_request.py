@@ -8,6 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.factories import run_worker
 
 from .conftest import DESKTOP
 
@@ -34,12 +35,14 @@ def test_reader_asks_for_their_export_and_downloads_it(
     reader.get_by_label("Send me a copy of my comments").check()
     reader.get_by_role("button", name="Send me the link").click()
     expect(reader.get_by_role("heading", level=1)).to_have_text("Check your email")
+    run_worker()  # what the email worker does
 
     (confirmation,) = mail.outbox
     assert confirmation.to == ["aigerim@example.com"]
     reader.goto(LINK.search(confirmation.body)[0])
     reader.get_by_role("button", name="Confirm my request").click()
     expect(reader.get_by_role("status")).to_contain_text("it works for 24 hours")
+    run_worker()
 
     download_mail = mail.outbox[1]
     assert download_mail.subject == "Your comments, ready to download"

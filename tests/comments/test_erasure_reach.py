@@ -1,11 +1,15 @@
 """Erasure reaches every copy of an email or address, and finds them by index."""
 
+from django.core.mail import EmailMessage
 from django.db import connection
 from django.test import TestCase
 
-from comments.models import Comment, Keyword, ModerationReason
+from comments.ledger import Actor, Source
+from comments.models import Comment, Decision, Keyword, ModerationReason
 from comments.moderation import Code
 from comments.personal_data import personal_data_erase
+from newsroom.models import QueuedEmail
+from newsroom.tasks import queue_email
 from tests.factories import make_article, make_comment, make_editor
 
 
@@ -49,6 +53,40 @@ class ErasureReachTests(TestCase):
     def test_moderation_words_that_are_the_email_or_address_are_deleted(self):
         self.erase()
         assert set(Keyword.objects.values_list("term", flat=True)) == {"casino"}
+
+    def test_ledger_notes_quoting_the_email_or_address_lose_the_quote(self):
+        Decision.objects.create(
+            comment=self.other,
+            actor=Actor.EDITOR,
+            source=Source.ADMIN_FORM,
+            to_status=Comment.Status.SPAM,
+            note="same person as mira@example.com, from 198.51.100.23",
+        )
+        kept = Decision.objects.create(
+            comment=self.other,
+            actor=Actor.EDITOR,
+            source=Source.ADMIN_FORM,
+            to_status=Comment.Status.APPROVED,
+            note="fine",
+        )
+        self.erase()
+        notes = set(Decision.objects.exclude(pk=kept.pk).values_list("note", flat=True))
+        assert notes <= {""}
+        kept.refresh_from_db()
+        assert kept.note == "fine"
+
+    def test_queued_emails_to_or_about_the_address_are_deleted(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            queue_email(EmailMessage("Your comment", "Hello", to=["Mira@Example.com"]))
+            queue_email(
+                EmailMessage("Held", "From mira@example.com: ...", to=["ed@x.example"])
+            )
+            queue_email(EmailMessage("Other", "Hello", to=["other@example.com"]))
+        assert QueuedEmail.objects.count() == 3
+        self.erase()
+        assert [email.recipients for email in QueuedEmail.objects.all()] == [
+            "other@example.com"
+        ]
 
     def test_the_cached_page_no_longer_names_the_commenter(self):
         Comment.objects.filter(pk=self.comment.pk).update(

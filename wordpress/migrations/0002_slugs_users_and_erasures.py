@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0002_sections_tags_byline'),
-        ('comments', '0011_email_and_address_indexes'),
+        ('comments', '0016_email_and_address_indexes'),
         ('wordpress', '0001_initial'),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0002_sections_tags_byline'),
-        ('comments', '0010_merge_20261201_2231'),
+        ('comments', '0015_featured'),
     ]
 
     operations = [
