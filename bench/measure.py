@@ -63,7 +63,7 @@ def written(writes, changed):
 
 
 def bare_view(base, options):
-    return Row("bare view `/healthz` (ceiling)", warm_load(base + "/healthz", options))
+    return Row("bare view `/livez` (ceiling)", warm_load(base + "/livez", options))
 
 
 def article_page(base, article, size, options, *, shape="", caches=None):
@@ -154,11 +154,6 @@ class Posting:
     prepared: int
 
 
-# Mail in the request, to memory: the probe's email is not part of the output.
-@override_settings(
-    COMMENTS_EMAIL_IN_BACKGROUND=False,
-    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-)
 def post_queries(article, writer):
     """The SQL of one accepted POST (from another domain than the posters')."""
     fields = next(posting.submissions(article, 1, writer, domain="probe.example"))

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def running(*, workers, env, log_path):
+def running(*, workers, env, log_path, port=0):
     """Serve with `make serve` until the block ends, then stop every process."""
-    host = f"127.0.0.1:{free_port()}"
+    host = f"127.0.0.1:{port or free_port()}"
     venv = Path(sys.prefix)
     command = [
         "make",
@@ -39,7 +39,7 @@ def running(*, workers, env, log_path):
             start_new_session=True,  # one process group: make, gunicorn, workers
         )
     try:
-        wait_until_up(f"http://{host}/healthz", process)
+        wait_until_up(f"http://{host}/livez", process)
         yield f"http://{host}"
     finally:
         stop(process)

@@ -5,7 +5,7 @@ import sys
 
 from django.db import connection
 
-from . import measure, profiling, queue, report, server, shapes, summary
+from . import decisions, measure, profiling, queue, report, server, shapes, summary
 from .probe import reader
 
 
@@ -31,7 +31,10 @@ class Session:
         dataset = measure.prepare(self.options)
         editor = queue.editor_client()
         with server.running(
-            workers=self.options.workers, env=dict(os.environ), log_path=self.log
+            workers=self.options.workers,
+            env=dict(os.environ),
+            log_path=self.log,
+            port=self.options.port,
         ) as base:
             say(f"server up at {base}")
             results = self.measure(base, dataset, editor)
@@ -41,6 +44,12 @@ class Session:
             )
         self.measure_shapes(results, dataset)
         ended = report.load_average()
+        say("decisions on 1,000 comments, the server stopped")
+        decided = decisions.decisions(editor)
+        results.sections.append(
+            ("Queue tabs and decisions", decisions.section(self.tabs, decided))
+        )
+        results.targets += summary.decision_targets(self.tabs, decided)
         say("profiling, the server stopped")
         results.sections.append(
             ("Where the time goes", self.profiles(dataset.threads[500], editor))
@@ -63,6 +72,9 @@ class Session:
         challenge = measure.challenge_fetch(base, options)
         say("moderation queue")
         moderation = measure.moderation_queue(base, editor, options)
+        say("the queue's tabs")
+        decisions.reports()
+        self.tabs = decisions.tabs(base, editor)
         say(f"comment POST, {options.connections} posters")
         posting = measure.comment_posts(
             base, dataset.threads[500], self.workdir, options
@@ -106,7 +118,7 @@ class Session:
     def profiles(self, article, editor):
         return summary.profile_section(
             [
-                profiling.breakdown(reader(), "/healthz", profiling.WHOLE),
+                profiling.breakdown(reader(), "/livez", profiling.WHOLE),
                 profiling.breakdown(
                     reader(), article.get_absolute_url(), profiling.ARTICLE_STAGES
                 ),

@@ -160,6 +160,34 @@ def defence_targets(bare, challenge, posting):
     ]
 
 
+TAB_MS = 100
+DECISION_MS = 500
+
+
+def decision_targets(tabs, decided):
+    """The issue-12 targets: every tab, and decisions on 1,000 comments."""
+    slowest = max(tabs, key=lambda tab: tab.median_ms)
+    most = max(tab.queries for tab in tabs)
+    longest = max(row.ms for row in decided)
+    return [
+        (
+            f"every queue tab median ≤ {TAB_MS} ms",
+            f"slowest {slowest.name}: {slowest.median_ms:.0f} ms",
+            slowest.median_ms <= TAB_MS,
+        ),
+        (
+            f"every queue tab ≤ {QUEUE_QUERIES} queries",
+            str(most),
+            most <= QUEUE_QUERIES,
+        ),
+        (
+            f"decision, undo and ban of 1,000 comments ≤ {DECISION_MS} ms each",
+            f"longest {longest:.0f} ms",
+            longest <= DECISION_MS,
+        ),
+    ]
+
+
 def quantile(values, q):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]

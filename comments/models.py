@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
+from .blocks import Block
+from .ledger import Decision
 from .privacy import TRUNCATED_IP
+from .reports import Report
+
+__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason", "Report"]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -24,6 +29,18 @@ class CommentQuerySet(models.QuerySet):
             .filter(article=article)
             .defer("author_email", "ip_address", "user_agent")
             .order_by("submitted_at", "pk")
+        )
+
+    def public(self):
+        """Approved comments of published articles: what readers can reach."""
+        return self.approved().filter(article__in=Article.objects.published())
+
+    def reported(self):
+        """Public or pending comments with reports no editor has dismissed."""
+        # Driven by the few open reports, not by every comment: IN, not EXISTS.
+        return self.filter(
+            status__in=[Comment.Status.APPROVED, Comment.Status.PENDING],
+            pk__in=Report.objects.open().values("comment_id"),
         )
 
     def outcomes(self):
@@ -70,11 +87,7 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        SPAM = "spam", _("Spam")
-        TRASH = "trash", _("Trash")
+    Status = moderation.Status
 
     article = models.ForeignKey(
         Article,
@@ -115,6 +128,11 @@ class Comment(models.Model):
     )
     # An editor's reply, published at once under the editor's display name.
     by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
+    featured = models.BooleanField(
+        _("editors' pick"),
+        default=False,
+        help_text=_("Shown first under the article, with a badge."),
+    )
 
     objects = CommentQuerySet.as_manager()
 

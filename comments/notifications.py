@@ -3,20 +3,19 @@
 A reader's address gets follow-ups only once confirmed (subscriptions.py):
 ticking "Notify me" first sends a confirmation, at most one a day.
 
-Messages are built in the request, then sent after the transaction commits,
-in a background thread: a slow or broken mail server never slows, fails or
-loses a comment. A failure is logged.
+Messages are built in the request and queued in its transaction; the
+worker sends them once it commits, retrying a mail server that fails (see
+newsroom/tasks.py): a slow or broken mail server never slows, fails or loses
+a comment, and a restart loses no email.
 """
-
-import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from newsroom.tasks import queue_email
 
 from .models import Comment
 from .subscriptions import (
@@ -27,17 +26,15 @@ from .subscriptions import (
     unsubscribe_token,
 )
 
-logger = logging.getLogger(__name__)
-executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
 
-
-def comment_posted(comment):
-    """After a reader's comment is stored: tell editors, and maybe a parent."""
+def comment_posted(comment, reasons):
+    """After a reader's comment is stored: tell editors (with the policy's
+    `reasons`, as the verdict gave them), and maybe a parent."""
     messages = []
     if comment.status == Comment.Status.PENDING:
-        messages += to_editors("held", comment)
+        messages += to_editors("held", comment, reasons)
     elif settings.COMMENTS_NOTIFY_EVERY_COMMENT:
-        messages += to_editors("new", comment)
+        messages += to_editors("new", comment, reasons)
     if comment.status == Comment.Status.APPROVED:
         messages += reply_notice(comment, followers_confirmed([comment]))
     if comment.notify_replies and comment.status != Comment.Status.SPAM:
@@ -86,13 +83,13 @@ def confirmation_request(comment):
     return [compose("confirm", "confirm", context, [comment.author_email])]
 
 
-def to_editors(kind, comment):
+def to_editors(kind, comment, reasons):
     recipients = editor_addresses()
     if not recipients:
         return []
     context = {
         "comment": comment,
-        "reasons": [str(reason) for reason in comment.reasons.all()],
+        "reasons": [str(reason) for reason in reasons],
         "admin_url": absolute(
             reverse("admin:comments_comment_change", args=[comment.pk])
         ),
@@ -152,21 +149,6 @@ def absolute(path):
 
 
 def send_after_commit(messages):
-    if messages:
-        transaction.on_commit(lambda: dispatch(messages))
-
-
-def dispatch(messages):
-    if settings.COMMENTS_EMAIL_IN_BACKGROUND:
-        executor.submit(send, messages)
-    else:
-        send(messages)
-
-
-def send(messages):
-    try:
-        with get_connection() as connection:
-            connection.send_messages(messages)
-    except Exception:
-        # Whatever the mail server did, the comment is already stored.
-        logger.exception("Could not send %d comment email(s)", len(messages))
+    """Queue in the current transaction: sent once it commits, never if not."""
+    for message in messages:
+        queue_email(message)

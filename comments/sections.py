@@ -61,6 +61,7 @@ def render_thread(article, page_number):
         "article": article,
         "comment_count": len(comments),
         "comment_entries": thread.entries(page.object_list),
+        "picks": [c for c in comments if c.featured] if page.number == 1 else [],
         "comment_page": page,
         "comment_pages": page_links(article, page),
         "previous_page_url": neighbour_url(article, page, -1),

@@ -6,6 +6,7 @@ app_name = "comments"
 urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
+    path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path(
         "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
     ),

@@ -29,6 +29,7 @@ def test_an_approval_through_one_server_is_on_the_others_next_view(live_site):
 
 def test_flood_control_holds_across_both_servers(live_site):
     new_article(live_site, "two-floods")
+    live_site.age_earlier_posts()
     with (
         live_site.serve(workers=1, REDIS_URL=REDIS_URL) as a,
         live_site.serve(workers=1, REDIS_URL=REDIS_URL) as b,
