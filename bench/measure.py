@@ -152,6 +152,7 @@ class Posting:
     row: Row
     outcome: posting.Outcome
     prepared: int
+    sql: object  # probe.Queries of one accepted reply
 
 
 def post_queries(article, writer):
@@ -192,4 +193,4 @@ def comment_posts(base, article, workdir, options, **run):
         writes=str(sql.writes),
         errors=outcome.server_errors + load.failed - load.errors["status"],
     )
-    return Posting(row=row, outcome=outcome, prepared=count)
+    return Posting(row=row, outcome=outcome, prepared=count, sql=sql)

@@ -8,6 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+TRANSACTION = re.compile(r"\s*(BEGIN|COMMIT|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,11 @@ class Queries:
     @property
     def count(self):
         return len(self.statements)
+
+    @property
+    def work(self):
+        """Queries other than transaction control (SQLite's BEGIN, COMMIT)."""
+        return sum(not TRANSACTION.match(sql) for _ms, sql in self.statements)
 
     @property
     def writes(self):
