@@ -34,6 +34,8 @@ def arguments(argv):
     add("--port", type=int, default=0, help="port of 127.0.0.1 (0: any free one)")
     add("--comments", type=int, default=100_000, help="comments in all (100,000)")
     add("--posts", type=int, default=6000, help="submissions prepared (6,000)")
+    add("--burst", type=int, default=2000, help="posts sent once each (2,000)")
+    add("--burst-clients", type=int, default=24, help="clients sending them (24)")
     add(
         "--redis-url",
         default="redis://127.0.0.1:6379/14",

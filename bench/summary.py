@@ -5,6 +5,13 @@ import statistics
 QUEUE_MS = 150
 QUEUE_QUERIES = 10
 PAGE_RATIO = 0.5
+# (row name starts with, ratio to what, at least)
+SHAPE_TARGETS = [
+    ("article page, 500 comments, through nginx", "nginx, a static file", 0.5),
+    ("article page, 500 comments, no Redis", "bare view", 0.4),
+    ("article page, 500 comments", "bare view", 0.6),
+    ("article page, 500 comments, Redis killed", "bare view", 0.2),
+]
 CHALLENGE_RATIO = 0.3
 POST_QUERIES = 10
 POSTS_PER_SECOND = 140
@@ -94,6 +101,39 @@ def targets(rows, bare, page_500, posting, queue):
             queue.sql.count <= QUEUE_QUERIES,
         ),
     ]
+
+
+def shape_targets(rows, killed_posts):
+    """The page's ratios in each shape, and the POST with Redis killed."""
+    found = []
+    for name, against, least in SHAPE_TARGETS:
+        row = next(row for row in rows if row.name.startswith(name))
+        base = next(row for row in rows if row.name.startswith(against))
+        ratio = row.load.rps / base.load.rps
+        found.append((f"{row.name} at {least}x {against} or more", f"{ratio:.2f}x",
+                      ratio >= least))  # fmt: skip
+    found.append(posts_target(killed_posts, "POST with Redis killed"))
+    return found
+
+
+def burst_target(burst):
+    return posts_target(burst, burst.row.name)
+
+
+def posts_target(posting, name):
+    """0 x 5xx, every answer a 302 or a 4xx, every accepted post stored."""
+    outcome = posting.outcome
+    statuses = set(outcome.statuses)
+    fine = (
+        posting.row.failures == 0
+        and statuses <= {302} | set(range(400, 500))
+        and not outcome.missing
+    )
+    measured = (
+        f"{outcome.server_errors} x 5xx; answers {sorted(statuses)}; "
+        f"stored {len(outcome.stored):,}, accepted {len(outcome.accepted):,}"
+    )
+    return (f"{name}: 0 x 5xx, 302 or 4xx, none lost", measured, fine)
 
 
 def defence_targets(bare, challenge, posting):

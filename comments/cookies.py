@@ -83,7 +83,11 @@ def remembered_commenter(request):
 
 
 def remember_commenter(response, data):
-    saved = json.dumps({name: data[name] for name in COMMENTER_FIELDS})
+    # UTF-8 rather than \u escapes: half the size for a name in Cyrillic or
+    # Chinese, so the longest fields stay well inside a cookie's 4 KB.
+    saved = json.dumps(
+        {name: data[name] for name in COMMENTER_FIELDS}, ensure_ascii=False
+    )
     token = commenter_cipher().encrypt(saved.encode())
     response.set_cookie(COMMENTER, token.decode(), **options(COMMENTER_MAX_AGE))
 

@@ -1,4 +1,5 @@
 import base64
+from functools import wraps
 
 from captcha.models import CaptchaStore
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles.models import Article
 from newsroom.http import client_ip
+from newsroom.views import DATABASE_UNAVAILABLE, database_unavailable
 
 from . import budgets
 from .captcha import sum_challenge
@@ -43,12 +45,30 @@ from .subscriptions import (
 from .threads import Thread
 
 
+def draft_kept_when_database_unavailable(view):
+    """A busy or unreachable database: 503, and the reader's text handed back
+    in a form that asks for a new sum when posted again."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DATABASE_UNAVAILABLE as error:
+            context = {"draft": request.POST, "action": request.path}
+            return database_unavailable(
+                request, error, "comments/unavailable.html", context
+            )
+
+    return wrapper
+
+
 # The article page is the same for every reader, so it carries no CSRF token:
 # the page's script fetches one (see `challenge`). Without JavaScript the first
 # post arrives without it; nothing is stored then, and the reader gets the form
 # back, text kept, with a token and a sum. The check itself is Django's.
 @csrf_exempt
 @require_POST
+@draft_kept_when_database_unavailable
 def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     if article.discussion_closed:

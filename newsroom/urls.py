@@ -13,12 +13,15 @@ admin.site.index_title = _("Newsroom desk")
 # second list of the models (the index and the breadcrumbs link them).
 admin.site.enable_nav_sidebar = False
 
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/desk/", admin.site.admin_view(desk.views.desk), name="desk"),
     path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("livez", views.alive, name="alive"),
     # Before the library's own URLs: our audio reads the sum ("3 plus 8").
     path("", include("comments.urls")),
     path("captcha/", include("captcha.urls")),

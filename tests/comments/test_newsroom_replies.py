@@ -14,6 +14,7 @@ from tests.factories import (
     make_article,
     make_comment,
     make_editor,
+    run_worker,
 )
 
 QUEUE = "/admin/comments/comment/"
@@ -40,9 +41,11 @@ class NewsroomReplyTests(TestCase):
 
     def reply(self, comment, body="The list is in the second paragraph."):
         with self.captureOnCommitCallbacks(execute=True):
-            return self.client.post(
+            response = self.client.post(
                 f"{QUEUE}{comment.pk}/reply/", {"body": body}, follow=True
             )
+        run_worker()
+        return response
 
     def test_the_comment_page_offers_a_reply_as_the_newsroom(self):
         response = self.client.get(f"{QUEUE}{self.question.pk}/change/")

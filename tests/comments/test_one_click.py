@@ -7,7 +7,7 @@ from django.test import TestCase
 
 from comments.models import Comment, Decision
 from comments.services import comment_submit
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import make_article, make_comment, make_editor, run_worker
 
 QUEUE = "/admin/comments/comment/"
 
@@ -131,7 +131,7 @@ class EmailLinkTests(TestCase):
 
     def held_comment(self):
         with self.captureOnCommitCallbacks(execute=True):
-            return comment_submit(
+            comment = comment_submit(
                 article=self.article,
                 data={
                     "author_name": "Aigerim",
@@ -144,6 +144,8 @@ class EmailLinkTests(TestCase):
                 ip_address="203.0.113.5",
                 user_agent="test",
             )
+        run_worker()
+        return comment
 
     def test_the_email_links_a_one_click_page(self):
         comment = self.held_comment()

@@ -24,6 +24,7 @@ from tests.factories import (
     make_article,
     make_comment,
     make_editor,
+    run_worker,
 )
 
 URL = "/articles/a-test-article/"
@@ -82,6 +83,7 @@ class CommentAdminFormTests(WritePathTestCase):
         confirm_address(self.held.author_email)
         with self.captureOnCommitCallbacks(execute=True):
             self.edit_comment(self.held, status="approved")
+        run_worker()
         self.assertContains(self.page(), "Held words")
         decision = Decision.objects.get(comment=self.held, actor="editor")
         assert (decision.from_status, decision.to_status) == ("pending", "approved")
