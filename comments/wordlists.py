@@ -21,7 +21,7 @@ def terms_from(text):
 @transaction.atomic
 def keywords_replace(*, kind: Keyword.Kind, terms: list[str]) -> tuple[int, int]:
     """Make the list of one kind exactly `terms`; return (added, removed)."""
-    current = set(Keyword.objects.terms(kind))
+    current = set(Keyword.objects.filter(kind=kind).terms_by_kind()[kind])
     removed, _deleted = (
         Keyword.objects.filter(kind=kind).exclude(term__in=terms).delete()
     )
