@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from comments.caching import pages_changed
 from comments.models import Comment
 
-from .models import Article
+from .models import Article, Section, Tag
+
+
+@admin.register(Section, Tag)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Article)
@@ -22,6 +29,23 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
+    filter_horizontal = ["sections", "tags"]
+    # The body is edited as plain HTML in a textarea; the preview shows the
+    # saved body as readers get it, sanitised.
+    readonly_fields = ["preview"]
+    fields = [
+        "title",
+        "slug",
+        "byline",
+        "status",
+        "published_at",
+        "comments_open",
+        "body",
+        "preview",
+        "excerpt",
+        "sections",
+        "tags",
+    ]
 
     def get_queryset(self, request):
         return (
@@ -36,6 +60,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 ),
             )
         )
+
+    @admin.display(description=_("preview (as saved)"))
+    def preview(self, article):
+        return article.body_html if article.body else "—"
 
     @admin.display(description=_("approved comments"), ordering="approved_count")
     def approved_comments(self, article):

@@ -16,13 +16,20 @@ class LatestArticlesFeed(Feed):
     description = _("The newest articles published by the newsroom.")
 
     def items(self):
-        return Article.objects.published()[:20]
+        return Article.objects.published().prefetch_related("sections", "tags")[:20]
 
     def item_title(self, article):
         return escape(article.title)
 
     def item_description(self, article):
-        return escape(Truncator(" ".join(article.paragraphs[:2])).words(80))
+        text = article.excerpt or " ".join(article.paragraphs[:2])
+        return escape(Truncator(text).words(80))
+
+    def item_author_name(self, article):
+        return article.byline or None
+
+    def item_categories(self, article):
+        return [term.name for term in [*article.sections.all(), *article.tags.all()]]
 
     def item_pubdate(self, article):
         return article.published_at

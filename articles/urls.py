@@ -7,9 +7,9 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed"),
     path("feeds/articles/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path(
-        "articles/<slug:slug>/comment-page-<int:page>/",
+        "articles/<uslug:slug>/comment-page-<int:page>/",
         views.ArticleDetailView.as_view(),
         name="comment-page",
     ),

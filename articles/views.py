@@ -67,6 +67,7 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         except InvalidPage as error:
             raise Http404(str(error)) from error
         context.update(section)
+        context["sections"], context["tags"] = self.object.filed_under()
         return context
 
 

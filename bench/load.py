@@ -101,17 +101,21 @@ def wrk(
     )
 
 
-def stop_when_answered(process, log, count):
+def stop_when_answered(process, log, count, patience=15):
     """Interrupt wrk (it then reports) once its logs hold `count` answers
-    besides the /healthz it asks for meanwhile: wrk itself would run for its
-    whole duration."""
+    besides the /healthz it asks for meanwhile, or none came for `patience`
+    seconds (longer than wrk's timeout: a request it gave up on is never
+    logged). wrk itself would run for its whole duration."""
+    answers, since = 0, time.monotonic()
     while process.poll() is None:
-        answers = sum(
+        logged = sum(
             line.split(b"\t")[0] != b"200"
             for path in log.parent.glob(f"{log.name}-*.log")
             for line in path.read_bytes().splitlines()
         )
-        if answers >= count:
+        if logged != answers:
+            answers, since = logged, time.monotonic()
+        if answers >= count or time.monotonic() - since > patience:
             process.send_signal(signal.SIGINT)
             return
         time.sleep(0.2)

@@ -1,5 +1,6 @@
 """Each measurement of the benchmark: a row of the results table, and details."""
 
+import zlib
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -169,7 +170,8 @@ def comment_posts(base, article, workdir, options, **run):
     """
     connections = run.get("connections", options.connections)
     domain = run.get("domain", posting.POSTERS)
-    writer = Writer(seed=11)
+    # A writer of its own per run: the probe's post must not repeat another's.
+    writer = Writer(seed=zlib.crc32(domain.encode()))
     sql = post_queries(article, writer)
     requests, log = workdir / f"posts-{domain}.txt", workdir / f"posts-{domain}"
     count = run.get("count", options.posts)
@@ -178,6 +180,7 @@ def comment_posts(base, article, workdir, options, **run):
         base + "/",
         seconds=run.get("seconds", options.seconds),
         connections=connections,
+        threads=run.get("threads", 2),
         requests=requests,
         log=log,
         once=count if run.get("once") else 0,

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def running(*, workers, env, log_path, port=0):
+def running(*, workers, env, log_path):
     """Serve with `make serve` until the block ends, then stop every process."""
-    host = f"127.0.0.1:{port or free_port()}"
+    host = f"127.0.0.1:{free_port()}"
     venv = Path(sys.prefix)
     command = [
         "make",

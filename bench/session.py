@@ -31,10 +31,7 @@ class Session:
         dataset = measure.prepare(self.options)
         editor = queue.editor_client()
         with server.running(
-            workers=self.options.workers,
-            env=dict(os.environ),
-            log_path=self.log,
-            port=self.options.port,
+            workers=self.options.workers, env=dict(os.environ), log_path=self.log
         ) as base:
             say(f"server up at {base}")
             results = self.measure(base, dataset, editor)

@@ -111,6 +111,8 @@ def burst(base, article, workdir, options):
         name=f"comment POST, {options.burst:,} posts from {options.burst_clients} "
         "clients",
         connections=options.burst_clients,
+        # A thread per client: their shares end together.
+        threads=options.burst_clients,
         count=options.burst,
         once=True,
         seconds=600,

@@ -93,11 +93,12 @@ def generate(out, comments, per_post, seed=6):
     out.write("</channel>\n</rss>\n")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(generate=generate, description=__doc__, output="/tmp/wxr-100k.xml"):
+    """The command line of both generators (this one and disqus_generate.py)."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("--comments", type=int, default=100_000)
     parser.add_argument("--per-post", type=int, default=100)
-    parser.add_argument("--output", default="/tmp/wxr-100k.xml")
+    parser.add_argument("--output", default=output)
     args = parser.parse_args()
     with open(args.output, "w", encoding="utf-8") as out:
         generate(out, args.comments, args.per_post)

@@ -22,8 +22,8 @@ from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
 from .caching import pages_changed
 from .editors import signature
-from .ledger import Source
-from .models import Block, Comment, Decision, Report
+from .ledger import Source, arrival
+from .models import Block, Comment, Report
 from .services import comment_moderate
 
 BIGGEST_ID = 2**63 - 1  # what a 64-bit id column holds
@@ -183,13 +183,10 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         """The comment's history, read from the decision ledger."""
+        comment = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
-            "decisions": Decision.objects.filter(comment_id=object_id)
-            .select_related("user")
-            .order_by("created_at", "pk")
-            if object_id.isdigit()
-            else [],
+            "decisions": history(comment) if comment else [],
         }
         return super().history_view(request, object_id, extra_context)
 
@@ -239,9 +236,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
     @admin.display(description=_("decisions"))
     def decisions(self, comment):
         return format_html_join(
-            "",
-            "<div>{}</div>",
-            ((decision,) for decision in comment.decisions.select_related("user")),
+            "", "<div>{} <span class='desk-quiet'>({})</span></div>", history(comment)
         ) or _("No decision recorded.")
 
     @admin.display(description=_("blocks in force"))
@@ -287,6 +282,18 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         return render_to_string(
             "admin/comments/comment/_record.html", {"records": records}
         )
+
+
+def history(comment):
+    """[(what happened, from where)], oldest first: the policy's verdict on
+    arrival, then each row of the ledger."""
+    decisions = list(
+        comment.decisions.select_related("user").order_by("created_at", "pk")
+    )
+    lines = [(str(row), row.get_source_display()) for row in decisions]
+    if first := arrival(comment, decisions):
+        lines.insert(0, (first, Source.COMMENT_FORM.label))
+    return lines
 
 
 def is_row_id(value):

@@ -52,10 +52,8 @@ class KeywordAdmin(admin.ModelAdmin):
             check(request)
             for check in (self.has_add_permission, self.has_delete_permission)
         )
-        initial = {
-            kind: "\n".join(terms)
-            for kind, terms in Keyword.objects.terms_by_kind().items()
-        }
+        terms = Keyword.objects.terms_by_kind()
+        initial = {kind: "\n".join(terms[kind]) for kind in Keyword.Kind}
         form = WordListsForm(
             request.POST if request.method == "POST" else None, initial=initial
         )

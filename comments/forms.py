@@ -15,6 +15,8 @@ from .models import Comment
 from .threads import reply_parent
 
 STAMP_SALT = "comments.form-served-at"
+# A reader's website: a web address, never javascript: or data:.
+validate_website = URLValidator(schemes=["http", "https"])
 
 
 def stamp(served_at=None):
@@ -97,7 +99,7 @@ class CommentForm(forms.ModelForm):
         max_length=200,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"]), no_invisible_characters],
+        validators=[validate_website, no_invisible_characters],
         error_messages={
             "invalid": _("Enter a website address starting with http:// or https://.")
         },

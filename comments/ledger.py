@@ -63,6 +63,25 @@ VERBS = {
 PURGED = _("Deleted")
 
 
+def arrival(comment, decisions):
+    """The policy's verdict on a posted comment, in the ledger's words.
+
+    Not a row: the comment's time and its reasons (ModerationReason) say it,
+    and posting stays within its query budget. `decisions` oldest first; a
+    comment that came in another way (imported, a reply) has a row for it.
+    """
+    if decisions and not decisions[0].from_status:
+        return None
+    status = decisions[0].from_status if decisions else comment.status
+    text = _("%(verb)s by %(who)s, %(when)s") % {
+        "verb": VERBS.get(status, status),
+        "who": Actor.POLICY.label,
+        "when": date_format(timezone.localtime(comment.submitted_at), "j M H:i"),
+    }
+    reasons = "; ".join(map(str, comment.reasons.all()))
+    return f"{text} — {reasons}" if reasons else text
+
+
 class DecisionQuerySet(models.QuerySet):
     def record(self, comment_ids, **fields):
         """One row per comment, from its current status, in one query.

@@ -6,13 +6,22 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from newsroom.models import QueuedEmail
+
 from . import privacy
 from .caching import pages_changed
-from .models import Comment, NotificationAddress
+from .models import Comment, Decision, Keyword, ModerationReason, NotificationAddress
 from .subscriptions import address_key
+
+# Sent with `comment_ids` as an erasure is applied, inside its transaction,
+# for the apps that keep their own copy of where a comment came from (the
+# WordPress import remembers erased ids so a re-import does not undo this).
+comments_erased = Signal()
 
 # What the history records as changed for comments that stay after erasure.
 ERASED_FIELDS = {
@@ -51,12 +60,43 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     )
     plan = privacy.plan_erasure(comments, replied_to, delete_text)
     if not dry_run:
+        addresses = {comment.ip_address for comment in comments if comment.ip_address}
         apply_erasure(plan, user)
+        erase_traces(email.strip(), addresses)
         NotificationAddress.objects.filter(email=address_key(email)).delete()
     return plan
 
 
+def erase_traces(email, addresses):
+    """Every other copy of the person's email or addresses: gone too.
+
+    A reason's detail quotes what matched (an email, an address); a
+    moderation word may be the email or address itself; a ledger note may
+    quote either; a queued email (sent or not) to the address, or whose text
+    holds it, carries the person's name and words.
+    """
+    values = [value for value in [email, *addresses] if value]
+    if not values:
+        return
+    quoted, named, noted = Q(), Q(), Q()
+    for value in values:
+        quoted |= Q(detail__icontains=value)
+        named |= Q(term__iexact=value)
+        noted |= Q(note__icontains=value)
+    ModerationReason.objects.filter(quoted).update(detail="")
+    Keyword.objects.filter(named).delete()
+    Decision.objects.filter(noted).update(note="")
+    if email:
+        QueuedEmail.objects.filter(
+            Q(args_kwargs__kwargs__message__to__icontains=email)
+            | Q(args_kwargs__kwargs__message__body__icontains=email)
+        ).delete()
+
+
 def apply_erasure(plan, user):
+    comments_erased.send(
+        sender=Comment, comment_ids=[comment.pk for comment, _fate in plan]
+    )
     groups = {fate: [] for fate in privacy.Fate}
     for comment, fate in plan:
         privacy.anonymise(comment)

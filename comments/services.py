@@ -68,13 +68,6 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
             )
             for reason in verdict.reasons
         )
-        Decision.objects.create(
-            comment=comment,
-            actor=Actor.POLICY,
-            source=Source.COMMENT_FORM,
-            to_status=verdict.status,
-            note="; ".join(map(str, verdict.reasons))[:500],
-        )
         if comment.status == Comment.Status.APPROVED:
             # A held comment is seen by its author alone: the page stays.
             pages_changed([article.pk])

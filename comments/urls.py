@@ -4,7 +4,7 @@ from . import feeds, views
 
 app_name = "comments"
 urlpatterns = [
-    path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
+    path("articles/<uslug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path(
@@ -19,12 +19,12 @@ urlpatterns = [
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(
-        "articles/<slug:slug>/comments/feed/",
+        "articles/<uslug:slug>/comments/feed/",
         feeds.ArticleCommentsFeed(),
         name="article-feed",
     ),
     path(
-        "articles/<slug:slug>/comments/feed/atom/",
+        "articles/<uslug:slug>/comments/feed/atom/",
         feeds.ArticleCommentsAtomFeed(),
         name="article-feed-atom",
     ),

@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "comments",
     "desk",
     "wordpress",
+    "privacy_requests",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -217,6 +218,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "wordpress.permalinks.OldPermalinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -364,6 +366,11 @@ ARTICLES_CACHE_STALE_WHILE_REVALIDATE = env.int(
 # failure (each later wait is three times the one before).
 NEWSROOM_EMAIL_ATTEMPTS = env.int("NEWSROOM_EMAIL_ATTEMPTS", default=8)
 NEWSROOM_EMAIL_RETRY_SECONDS = env.int("NEWSROOM_EMAIL_RETRY_SECONDS", default=60)
+
+# Readers' own privacy requests (/privacy/): how many in 24 hours per email
+# address and per IP address.
+PRIVACY_REQUESTS_PER_EMAIL = env.int("PRIVACY_REQUESTS_PER_EMAIL", default=3)
+PRIVACY_REQUESTS_PER_ADDRESS = env.int("PRIVACY_REQUESTS_PER_ADDRESS", default=10)
 
 # Discussions: threads, pages, closing, notifications.
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)

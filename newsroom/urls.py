@@ -25,5 +25,6 @@ urlpatterns = [
     # Before the library's own URLs: our audio reads the sum ("3 plus 8").
     path("", include("comments.urls")),
     path("captcha/", include("captcha.urls")),
+    path("", include("privacy_requests.urls")),
     path("", include("articles.urls")),
 ]

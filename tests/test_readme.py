@@ -13,7 +13,8 @@ is not run: the test changes nothing outside its folder).
 What is changed on the way, and why:
 - placeholders `=...` get a generated value, `/srv/newsroom` is the copy,
   `/tmp/` the test's own folder, and the WordPress export the README imports
-  is a small sample placed in the copy first;
+  and Disqus exports the README imports are small samples placed in the copy
+  first;
 - long-running commands are not run to the end: `make run` and `make serve`
   are started on a free port, checked to answer `/healthz` and to start the
   worker, and stopped;
@@ -188,6 +189,10 @@ class ReadmeCommandTests(SimpleTestCase):
         shutil.copy(
             ROOT / "tests/wordpress/data/site.xml",
             self.project / "steppe-times.wordpress.2024-05-06.xml",
+        )
+        shutil.copy(
+            ROOT / "tests/wordpress/data/disqus.xml",
+            self.project / "stepnye-vesti-2024-05-06T10_00_00.xml",
         )
         blocks = readme_blocks(self.readme)
         commands = [line for _, lines in blocks for line in lines]

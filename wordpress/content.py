@@ -1,81 +1,49 @@
-"""WordPress HTML to our plain-text paragraphs, and back.
+"""WordPress content to ours, and back.
 
-Our articles and comments are plain text, paragraphs separated by a blank
-line, a line break kept inside a paragraph. WordPress content is HTML in
-which a blank line also separates paragraphs (its "autop" rule).
+Post content stays HTML: block-editor markers are dropped and `[caption]`
+shortcodes become the figure and caption they stand for, then the article's
+own sanitiser keeps what is safe. Comments are plain text here, paragraphs
+separated by a blank line; their HTML becomes that text.
 """
 
 import re
 from html import escape
-from html.parser import HTMLParser
 
-BLOCKS = {
-    "address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
-}  # fmt: skip
-HIDDEN = {"script", "style", "template"}
-BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+from articles import body
+
+CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.DOTALL)
+CAPTION_ATTRIBUTE = re.compile(r"""caption=(["'])(.*?)\1""", re.DOTALL)
+IMAGE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.DOTALL)
+EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL)
 
 
-class TextExtractor(HTMLParser):
-    """Text with a blank line at each block and a line break at each <br>.
-
-    A link keeps its address after its text when the two differ.
-    """
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.hidden = 0
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in BLOCKS:
-            self.parts.append("\n\n")
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in HIDDEN:
-            self.hidden += 1
-        elif tag == "a":
-            self.links.append((len(self.parts), dict(attrs).get("href") or ""))
-
-    def handle_endtag(self, tag):
-        if tag in BLOCKS:
-            self.parts.append("\n\n")
-        elif tag in HIDDEN:
-            self.hidden = max(self.hidden - 1, 0)
-        elif tag == "a" and self.links:
-            start, href = self.links.pop()
-            text = "".join(self.parts[start:]).strip()
-            if href.startswith(("http://", "https://")) and href != text:
-                self.parts.append(f" ({href})")
-
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(data)
+def post_html(content):
+    """A post's content as our article body: safe HTML."""
+    content = CAPTION.sub(figure, content)
+    content = EMBED.sub(lambda match: link(match[1].strip()), content)
+    return body.clean(content)
 
 
-def html_to_paragraphs(html):
-    extractor = TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    text = "".join(extractor.parts).replace("\r\n", "\n")
-    return [paragraph for block in BLANK_LINE.split(text) if (paragraph := tidy(block))]
+def figure(match):
+    attributes, inner = match[1], match[2]
+    image = IMAGE.match(inner)
+    if image is None:
+        return inner
+    caption = image[2].strip()
+    if not caption and (named := CAPTION_ATTRIBUTE.search(attributes)):
+        caption = named[2]
+    caption_html = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return f"\n\n<figure>{image[1]}{caption_html}</figure>\n\n"
 
 
-def tidy(block):
-    lines = (" ".join(line.split()) for line in block.split("\n"))
-    return "\n".join(line for line in lines if line)
+def link(url):
+    return f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
 
 
 def html_to_text(html):
-    return "\n\n".join(html_to_paragraphs(html))
+    """Comment HTML as our plain text; a link keeps its address."""
+    return "\n\n".join(body.text_paragraphs(html, links=True, as_body=False))
 
 
-def paragraphs_to_html(paragraphs):
-    """Article paragraphs as WordPress post content."""
-    return "\n\n".join(
-        "<p>{}</p>".format(escape(paragraph).replace("\n", "<br />"))
-        for paragraph in paragraphs
-    )
+def title_text(html):
+    return " ".join(body.text_paragraphs(html, as_body=False))

@@ -3,32 +3,37 @@
 WordPress ids are remembered per site (ImportedPost, ImportedComment), so
 importing the same site again updates what came before instead of adding it
 twice. Comments are written in batches, parents before replies; a reply whose
-parent comes in a later batch gets it once the post is done.
+parent comes in a later batch gets it once the post is done. Everything the
+file holds is either imported or counted with the reason it was not.
 """
 
-import ipaddress
 from collections import Counter
 from datetime import timedelta
 from html import unescape
-from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from articles.models import Article
+from articles import body
+from articles.models import Article, Section, Tag
 from comments.caching import pages_changed
-from comments.ledger import Actor, Source
-from comments.models import Comment, Decision
-from comments.privacy import truncate_ip
+from comments.models import Comment
 
 from . import content, wxr
-from .models import ImportedComment, ImportedPost
+from .cleaning import comment_values
+from .dates import Clock
+from .models import ImportedPost
+from .saving import CommentSaver
+from .xmlfile import ExportError
 
 PUBLISHED = {"publish", "future"}
+DRAFTS = {"draft", "pending", "auto-draft"}
 COMMENT_TYPES = {"", "comment"}
 LINK_NOTICES = {"pingback", "trackback"}
+# WordPress's default category: every post without one is filed there.
+DEFAULT_CATEGORY = "uncategorized"
 STATUSES = {
     "1": Comment.Status.APPROVED,
     "0": Comment.Status.PENDING,
@@ -36,34 +41,43 @@ STATUSES = {
     "trash": Comment.Status.TRASH,
     "post-trashed": Comment.Status.TRASH,
 }
-COMMENT_FIELDS = [
-    "article_id",
-    "parent_id",
-    "author_name",
-    "author_email",
-    "author_url",
-    "ip_address",
-    "submitted_at",
-    "body",
-    "status",
-    "is_removed",
-]
+
+
+def skip_reason(post):
+    """Why a post does not become an article, or None if it does."""
+    if post.post_type == "page":
+        return "pages"
+    if post.post_type == "attachment":
+        return "attachments"
+    if post.post_type != "post":
+        return f"type:{post.post_type}"
+    if post.status in PUBLISHED:
+        return None
+    if post.status in DRAFTS:
+        return "drafts"
+    if post.status in {"private", "trash"}:
+        return post.status
+    return f"status:{post.status}"
 
 
 class Importer:
-    batch_size = 1000
-
-    def __init__(self, source=""):
+    def __init__(self, source="", zone=None):
         self.source = source
+        self.saver = None
+        self.clock = Clock(zone)
         self.articles = Counter()
+        self.skipped = Counter()
         self.comments = Counter()
+        self.problems = []  # (WordPress comment id, what was fixed)
         days = settings.NEWSROOM_IP_RETENTION_DAYS
         self.retention_cutoff = timezone.now() - timedelta(days=days)
+        self.authors = {}
+        self.terms = {Section: {}, Tag: {}}
+        self.posts_seen = set()
+        self.touched = set()
+        self.gone_posts = 0
         self.article = None
-        self.batch = []
-        self.known = {}  # the current post's WordPress comment ids: our ids
-        self.orphans = []  # (comment, WordPress parent id) met before the parent
-        self.changed_pages = set()  # articles whose public page this changed
+        self.seen = set()  # the current post's WordPress comment ids
 
     @transaction.atomic
     def run(self, records):
@@ -77,21 +91,42 @@ class Importer:
                 case wxr.Comment():
                     self.add_comment(record)
         self.finish_post()
-        pages_changed(self.changed_pages)
+        earlier = ImportedPost.objects.filter(source=self.source).values_list(
+            "wp_id", flat=True
+        )
+        # Counted here: the file's ids could outnumber what SQL takes in IN ().
+        self.gone_posts = sum(
+            wp_id not in self.posts_seen for wp_id in earlier.iterator()
+        )
+        self.comments.update(self.saver.counts if self.saver else {})
+        pages_changed(self.touched | (self.saver.touched if self.saver else set()))
 
     def start_site(self, site):
         self.source = (self.source or site.url)[:200]
         if not self.source:
-            raise wxr.WxrError(
-                "The export names no site (wp:base_site_url); name one with --source."
+            raise ExportError(
+                gettext(
+                    "The export names no site (wp:base_site_url); name one with "
+                    "--source."
+                )
             )
+        self.authors = {author.wp_id: author for author in site.authors}
+        self.saver = CommentSaver(
+            source=self.source,
+            fields_of=self.comment_fields,
+            note=gettext("imported from WordPress"),
+        )
 
     def start_post(self, post):
-        self.article, self.known, self.orphans = None, {}, []
-        if post.post_type != "post" or post.status not in PUBLISHED:
-            self.articles["skipped"] += 1
+        self.article, self.seen = None, set()
+        self.posts_seen.add(post.wp_id)
+        reason = skip_reason(post)
+        if reason:
+            self.skipped[reason] += 1
             return
-        fields = article_fields(post)
+        fields = self.article_fields(post)
+        if post.password:
+            self.articles["protected"] += 1
         imported = (
             ImportedPost.objects.filter(source=self.source, wp_id=post.wp_id)
             .select_related("article")
@@ -105,18 +140,68 @@ class Importer:
             for name in changed:
                 setattr(self.article, name, fields[name])
             self.article.save(update_fields=changed)
-            if changed:
-                self.changed_pages.add(self.article.pk)
             self.articles["updated" if changed else "unchanged"] += 1
-            return
-        slug = Article.objects.unique_slug(unquote(post.slug) or fields["title"])
-        self.article = Article.objects.create(slug=slug, **fields)
-        ImportedPost.objects.create(
-            source=self.source, wp_id=post.wp_id, article=self.article
+            if changed:
+                self.touched.add(self.article.pk)
+        else:
+            slug = Article.objects.unique_slug(post.slug or fields["title"])
+            self.article = Article.objects.create(slug=slug, **fields)
+            ImportedPost.objects.create(
+                source=self.source,
+                wp_id=post.wp_id,
+                wp_slug=post.slug[:200],
+                article=self.article,
+            )
+            self.articles["created"] += 1
+        self.file_under(post, created=not imported)
+
+    def article_fields(self, post):
+        author = next(
+            (a for a in self.authors.values() if a.login == post.creator), None
         )
-        self.articles["created"] += 1
+        return {
+            "title": clip(Article, "title", content.title_text(post.title))
+            or gettext("Untitled"),
+            "body": content.post_html(post.content),
+            "excerpt": "\n\n".join(body.text_paragraphs(post.excerpt)),
+            "byline": clip(
+                Article,
+                "byline",
+                unescape(author.display_name if author else post.creator),
+            ),
+            # A password-protected post stays unpublished: we have no passwords.
+            "status": Article.Status.DRAFT
+            if post.password
+            else Article.Status.PUBLISHED,
+            "published_at": self.clock.moment(post.date),
+            "comments_open": post.comment_status == "open",
+        }
+
+    def file_under(self, post, created):
+        """The post's categories and tags become the article's sections and tags."""
+        chosen = {Section: [], Tag: []}
+        for term in post.terms:
+            model = {"category": Section, "post_tag": Tag}.get(term.domain)
+            if model and term.slug != DEFAULT_CATEGORY:
+                chosen[model].append(self.term(model, term))
+        if created and not any(chosen.values()):
+            return
+        self.article.sections.set(chosen[Section])
+        self.article.tags.set(chosen[Tag])
+
+    def term(self, model, term):
+        known = self.terms[model]
+        slug = clip(model, "slug", term.slug or term.name)
+        if slug not in known:
+            name = clip(model, "name", unescape(term.name) or slug)
+            known[slug], created = model.objects.get_or_create(
+                slug=slug, defaults={"name": name}
+            )
+            self.articles[f"{model._meta.model_name} created"] += created
+        return known[slug]
 
     def add_comment(self, record):
+        self.seen.add(record.wp_id)
         if self.article is None:
             self.comments["on skipped posts"] += 1
         elif record.comment_type in LINK_NOTICES:
@@ -124,138 +209,48 @@ class Importer:
         elif record.comment_type not in COMMENT_TYPES:
             self.comments["other type"] += 1
         else:
-            self.batch.append(record)
-            if len(self.batch) >= self.batch_size:
-                self.flush()
+            self.saver.add(record)
 
-    def flush(self):
-        """Save the batch, parents first, so most replies get theirs at once."""
-        records, self.batch = self.batch, []
-        imported = dict(
-            ImportedComment.objects.filter(
-                source=self.source, wp_id__in=[record.wp_id for record in records]
-            ).values_list("wp_id", "comment_id")
+    def comment_fields(self, record):
+        by_author = record.user_id in self.authors
+        if record.user_id:
+            self.comments["by authors" if by_author else "by registered readers"] += 1
+        status = STATUSES.get(record.approved, Comment.Status.PENDING)
+        self.comments["spam"] += status == Comment.Status.SPAM
+        values, problems = comment_values(
+            name=unescape(record.author),
+            email=record.email,
+            website=record.url,
+            html=record.content,
+            ip=record.ip,
+            submitted_at=self.clock.moment(record.date),
+            retention_cutoff=self.retention_cutoff,
         )
-        waiting = {record.wp_id for record in records}
-        while records:
-            # Ids run in a cycle only in a broken file: then save them all.
-            ready = [r for r in records if r.parent not in waiting] or records
-            self.save(ready, imported)
-            waiting.difference_update(record.wp_id for record in ready)
-            records = [record for record in records if record.wp_id in waiting]
-
-    def save(self, records, imported):
-        comments = [
-            self.comment(record, imported.get(record.wp_id)) for record in records
-        ]
-        seen = [comment for comment in comments if comment.pk]
-        changed, public = changed_comments(seen)
-        for comment in changed:
-            values = {name: getattr(comment, name) for name in COMMENT_FIELDS}
-            Comment.objects.filter(pk=comment.pk).update(**values)
-        created = Comment.objects.bulk_create(
-            [comment for comment in comments if not comment.pk]
-        )
-        if public or any(c.status == Comment.Status.APPROVED for c in created):
-            self.changed_pages.add(self.article.pk)
-        Decision.objects.bulk_create(
-            Decision(
-                comment=comment,
-                actor=Actor.IMPORTER,
-                source=Source.COMMAND,
-                to_status=comment.status,
-                note=gettext("imported from WordPress"),
-            )
-            for comment in created
-        )
-        ImportedComment.objects.bulk_create(
-            ImportedComment(source=self.source, wp_id=record.wp_id, comment=comment)
-            for record, comment in zip(records, comments, strict=True)
-            if record.wp_id not in imported
-        )
-        self.known.update(
-            (record.wp_id, comment.pk)
-            for record, comment in zip(records, comments, strict=True)
-        )
-        self.comments["created"] += len(created)
-        self.comments["updated"] += len(changed)
-        self.comments["unchanged"] += len(seen) - len(changed)
-
-    def comment(self, record, pk):
-        parent = self.known.get(record.parent)
-        comment = Comment(
-            pk=pk,
-            article=self.article,
-            parent_id=parent,
-            **comment_fields(record, self.retention_cutoff),
-        )
-        if record.parent and parent is None:
-            self.orphans.append((comment, record.parent))
-        return comment
+        self.problems.extend((record.wp_id, problem) for problem in problems)
+        return {
+            **values,
+            "article_id": self.article.pk,
+            "status": status,
+            "by_newsroom": by_author,
+        }
 
     def finish_post(self):
-        if self.batch:
-            self.flush()
-        for comment, wp_parent in self.orphans:
-            parent = self.known.get(wp_parent)
-            comment.parent_id = parent if parent != comment.pk else None
-        Comment.objects.bulk_update(
-            [comment for comment, _wp_parent in self.orphans], ["parent"]
+        if self.article is not None:
+            self.saver.finish()
+            self.trash_deleted()
+
+    def trash_deleted(self):
+        """Comments imported before but gone from this post in the file."""
+        gone = (
+            Comment.objects.filter(article=self.article, wordpress__source=self.source)
+            .exclude(wordpress__wp_id__in=self.seen)
+            .exclude(status=Comment.Status.TRASH)
         )
-
-
-def changed_comments(comments):
-    """The comments whose fields differ from the rows they were read from, and
-    whether any of them is public before or after (its page then changes)."""
-    stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
-    rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
-    changed = [
-        comment
-        for comment in comments
-        if rows[comment.pk] != [getattr(comment, name) for name in COMMENT_FIELDS]
-    ]
-    status = COMMENT_FIELDS.index("status")
-    public = any(
-        Comment.Status.APPROVED in (rows[comment.pk][status], comment.status)
-        for comment in changed
-    )
-    return changed, public
-
-
-def article_fields(post):
-    return {
-        "title": clip(Article, "title", content.html_to_text(post.title))
-        or gettext("Untitled"),
-        "body": content.html_to_text(post.content),
-        "status": Article.Status.PUBLISHED,
-        "published_at": post.date,
-        "comments_open": post.comment_status == "open",
-    }
-
-
-def comment_fields(record, retention_cutoff):
-    body = content.html_to_text(record.content)
-    return {
-        "author_name": clip(Comment, "author_name", unescape(record.author).strip())
-        or gettext("Anonymous"),
-        "author_email": clip(Comment, "author_email", record.email),
-        "author_url": clip(Comment, "author_url", record.url),
-        "ip_address": ip_address(record.ip, record.date < retention_cutoff),
-        "submitted_at": record.date,
-        "body": body,
-        "status": STATUSES.get(record.approved, Comment.Status.PENDING),
-        "is_removed": not body,
-    }
+        trashed = gone.update(status=Comment.Status.TRASH)
+        self.comments["deleted in WordPress"] += trashed
+        if trashed:
+            self.touched.add(self.article.pk)
 
 
 def clip(model, name, value):
     return value[: model._meta.get_field(name).max_length]
-
-
-def ip_address(value, past_retention):
-    """A valid address, truncated if kept past retention; None otherwise."""
-    try:
-        address = str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
-    return truncate_ip(address) if past_retention else address

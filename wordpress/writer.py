@@ -1,7 +1,9 @@
 """Writing every article and comment as a WordPress export (WXR 1.2).
 
-The file streams out as it is written, two queries in all, and reads back
-with WordPress's importer or with our own import_wxr.
+The file streams out as it is written, in a fixed number of queries, shaped
+like WordPress's own export (authors, categories and tags first, then each
+post with its comments), and reads back with WordPress's importer or with
+our own import_wxr.
 """
 
 import re
@@ -15,11 +17,11 @@ from xml.sax.saxutils import XMLGenerator
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import slugify
 
-from articles.models import Article
+from articles.models import Article, Section, Tag
 from comments.models import Comment
 
-from . import content
 from .wxr import DATE_FORMAT
 
 NAMESPACES = {
@@ -40,11 +42,12 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def articles_with_comments():
-    """Every article with its comments, oldest first, in two streamed queries."""
+    """Every article with its comments, oldest first, in streamed queries."""
     comments = Comment.objects.order_by("article_id", "pk").iterator(chunk_size=2000)
     threads = groupby(comments, key=attrgetter("article_id"))
     thread = next(threads, None)
-    for article in Article.objects.order_by("pk").iterator(chunk_size=2000):
+    articles = Article.objects.prefetch_related("sections", "tags").order_by("pk")
+    for article in articles.iterator(chunk_size=2000):
         if thread and thread[0] == article.pk:
             yield article, thread[1]
             thread = next(threads, None)
@@ -63,9 +66,13 @@ class WxrWriter:
         self.open("rss", {"version": "2.0", **NAMESPACES})
         self.open("channel")
         self.fields(self.channel_fields())
+        self.write_authors()
+        self.write_terms()
+        self.fields([("generator", "Newsroom")])
         for article, comments in threads:
             self.open("item")
             self.fields(self.post_fields(article))
+            self.write_categories(article)
             self.counts["articles"] += 1
             for comment in comments:
                 self.open("wp:comment")
@@ -85,6 +92,57 @@ class WxrWriter:
         self.xml.endElement(name)
         self.xml.ignorableWhitespace("\n")
 
+    def write_authors(self):
+        """One wp:author per byline, so that every post has a known creator."""
+        bylines = Article.objects.order_by("byline").values_list("byline", flat=True)
+        self.logins = {}
+        for number, byline in enumerate(bylines.distinct(), start=1):
+            login = slugify(byline or "newsroom") or f"author-{number}"
+            self.logins[byline] = login
+            self.open("wp:author")
+            self.fields(
+                [
+                    ("wp:author_id", number),
+                    ("wp:author_login", login),
+                    ("wp:author_email", ""),
+                    ("wp:author_display_name", text(byline)),
+                    ("wp:author_first_name", ""),
+                    ("wp:author_last_name", ""),
+                ]
+            )
+            self.close("wp:author")
+
+    def write_terms(self):
+        for number, section in enumerate(Section.objects.all(), start=1):
+            self.open("wp:category")
+            self.fields(
+                [
+                    ("wp:term_id", number),
+                    ("wp:category_nicename", section.slug),
+                    ("wp:category_parent", ""),
+                    ("wp:cat_name", text(section.name)),
+                ]
+            )
+            self.close("wp:category")
+        for number, tag in enumerate(Tag.objects.all(), start=1):
+            self.open("wp:tag")
+            self.fields(
+                [
+                    ("wp:term_id", number),
+                    ("wp:tag_slug", tag.slug),
+                    ("wp:tag_name", text(tag.name)),
+                ]
+            )
+            self.close("wp:tag")
+
+    def write_categories(self, article):
+        terms = [("category", term) for term in article.sections.all()]
+        terms += [("post_tag", term) for term in article.tags.all()]
+        for domain, term in terms:
+            self.xml.startElement("category", {"domain": domain, "nicename": term.slug})
+            self.xml.characters(text(term.name))
+            self.close("category")
+
     def fields(self, pairs):
         for name, value in pairs:
             self.xml.startElement(name, {})
@@ -101,20 +159,19 @@ class WxrWriter:
             ("wp:wxr_version", "1.2"),
             ("wp:base_site_url", self.site_url),
             ("wp:base_blog_url", self.site_url),
-            ("generator", "Newsroom"),
         ]
 
     def post_fields(self, article):
         link = self.site_url + article.get_absolute_url()
         return [
-            ("title", escape(article.title)),
+            ("title", text(article.title)),
             ("link", link),
             ("pubDate", format_datetime(article.published_at)),
-            ("dc:creator", ""),
+            ("dc:creator", self.logins[article.byline]),
             ("guid", link),
             ("description", ""),
-            ("content:encoded", content.paragraphs_to_html(article.paragraphs)),
-            ("excerpt:encoded", ""),
+            ("content:encoded", article.body_html),
+            ("excerpt:encoded", article.excerpt),
             ("wp:post_id", article.pk),
             ("wp:post_date", local_date(article.published_at)),
             ("wp:post_date_gmt", gmt_date(article.published_at)),
@@ -133,7 +190,7 @@ class WxrWriter:
 def comment_fields(comment):
     return [
         ("wp:comment_id", comment.pk),
-        ("wp:comment_author", escape(comment.author_name)),
+        ("wp:comment_author", text(comment.author_name)),
         ("wp:comment_author_email", comment.author_email),
         ("wp:comment_author_url", comment.author_url),
         ("wp:comment_author_IP", comment.ip_address or ""),
@@ -145,6 +202,15 @@ def comment_fields(comment):
         ("wp:comment_parent", comment.parent_id or 0),
         ("wp:comment_user_id", 0),
     ]
+
+
+def text(value):
+    """Our plain text as WordPress's HTML-ish titles and names: tags stay text.
+
+    The XML writer escapes once; escaping `&` here too would make WordPress
+    show "&amp;".
+    """
+    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def post_status(article):

@@ -116,7 +116,7 @@ def test_an_editor_works_the_queue_from_the_desk(live_server, browser, article, 
 
     # o opens a comment; the editor answers it as the newsroom.
     desk.goto(live_server.url + f"/admin/comments/comment/{held.pk}/change/")
-    expect(desk.get_by_text("contains 2 links")).to_be_visible()
+    expect(desk.get_by_text("contains 2 links", exact=True)).to_be_visible()
     desk.get_by_label("Your reply").fill(
         "They will from January: the ministry's order is linked in the article."
     )

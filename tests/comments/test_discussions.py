@@ -125,7 +125,7 @@ class ThreadQueryTests(TestCase):
     def test_the_page_costs_the_same_queries_for_0_10_and_500_comments(self):
         for total in (0, 10, 500):
             self.add_comments(total - Comment.objects.count())
-            with self.assertNumQueries(2):
+            with self.assertNumQueries(3):
                 response = self.client.get(URL)
             count = f"Comments ({total})" if total else "Comments (No)"
             self.assertContains(response, count)

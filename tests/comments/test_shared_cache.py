@@ -82,7 +82,7 @@ class SharedThreadCacheTests(RedisTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.approve()
         assert not self.other_server.exists(self.copy)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(4):
             self.assertContains(self.client.get(URL), "Fresh words")
         with self.assertNumQueries(0):
             self.assertContains(self.client.get(URL), "Fresh words")
@@ -124,7 +124,7 @@ class KeyPrefixTests(RedisTestCase):
         assert prefix == "127.0.0.1:8000"  # from NEWSROOM_SITE_URL, by default
         assert self.other_server.keys(f"{prefix}:*comments:article-page:*")
         other_site = {"default": {**REDIS_CACHE["default"], "KEY_PREFIX": "other"}}
-        with override_settings(CACHES=other_site), self.assertNumQueries(2):
+        with override_settings(CACHES=other_site), self.assertNumQueries(3):
             self.client.get(URL)  # rendered for this site, not read from the other
         assert self.other_server.keys("other:*comments:article-page:*")
 

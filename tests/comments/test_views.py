@@ -114,7 +114,7 @@ class LeaveAReplyFormTests(TestCase):
         self.assertContains(response, "Post Comment")
 
     def test_the_page_comes_without_a_challenge_and_writes_nothing(self):
-        with self.assertNumQueries(2):
+        with self.assertNumQueries(3):
             response = self.client.get(URL)
         assert not CaptchaStore.objects.exists()
         self.assertContains(response, 'name="captcha_0" required id="id_captcha_0"')

@@ -2,6 +2,7 @@ import io
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from comments.models import Comment
 from tests.factories import make_article, make_comment
 from wordpress import wxr
 from wordpress.models import ImportedComment
+from wordpress.xmlfile import CleanReader
 
 
 def snapshot():
@@ -21,7 +23,10 @@ def snapshot():
         (
             a.title,
             a.slug,
+            a.byline,
+            a.excerpt,
             tuple(a.paragraphs),
+            tuple(map(tuple, a.filed_under())),
             a.status,
             a.published_at,
             a.comments_open,
@@ -62,10 +67,15 @@ class RoundTripTests(ExportTestCase):
         start = timezone.now().replace(microsecond=0) - timedelta(days=2)
         story = make_article(
             title="Caravans & “blockchains” <b>— 東京</b>",
-            slug="caravans",
-            body="Markup stays text: <p> & <br>.\n\nTwo lines\nin one paragraph. 🐫",
+            slug="караван",
+            byline="Dana & Co",
+            excerpt="In brief.",
+            body="<p>A <a href='https://sco.example/'>link</a> &amp; <em>more</em>."
+            "</p>\n\nTwo lines\nin one paragraph. 🐫",
             published_at=start,
         )
+        story.sections.create(name="Экономика", slug="экономика")
+        story.tags.create(name="Blockchain", slug="blockchain")
         closed = make_article(
             title="Comments closed",
             slug="closed",
@@ -122,8 +132,9 @@ class RoundTripTests(ExportTestCase):
             ImportedComment.objects.filter(source="https://news.example").count() == 8
         )
 
-    def test_the_export_streams_out_of_two_queries(self):
-        with self.assertNumQueries(2):
+    def test_the_export_streams_out_of_a_fixed_number_of_queries(self):
+        # Bylines, sections, tags, comments, then articles with their terms.
+        with self.assertNumQueries(7):
             self.export()
 
     def test_the_file_is_wxr_that_wordpress_can_read(self):
@@ -132,11 +143,20 @@ class RoundTripTests(ExportTestCase):
         assert text.startswith('<?xml version="1.0" encoding="utf-8"?>')
         assert 'xmlns:wp="http://wordpress.org/export/1.2/"' in text
         assert "<wp:wxr_version>1.2</wp:wxr_version>" in text
-        assert "<link>https://news.example/articles/caravans/</link>" in text
+        url = (
+            "https://news.example/articles/%D0%BA%D0%B0%D1%80%D0%B0%D0%B2%D0%B0%D0%BD/"
+        )
+        assert f"<link>{url}</link>" in text
         assert "<wp:comment_approved>spam</wp:comment_approved>" in text
         with path.open("rb") as stream:
-            records = list(wxr.read(stream))
-        assert records[0] == wxr.Site(url="https://news.example")
+            records = list(wxr.read(CleanReader(stream)))
+        assert records[0] == wxr.Site(
+            url="https://news.example",
+            authors=(
+                wxr.Author(wp_id=1, login="newsroom", display_name=""),
+                wxr.Author(wp_id=2, login="dana-co", display_name="Dana & Co"),
+            ),
+        )
 
 
 class ExportEdgeTests(ExportTestCase):
@@ -157,4 +177,69 @@ class ExportEdgeTests(ExportTestCase):
         path, output = self.export()
         assert "Exported 0 article(s) and 0 comment(s)" in output
         with path.open("rb") as stream:
-            assert list(wxr.read(stream)) == [wxr.Site(url=settings.NEWSROOM_SITE_URL)]
+            records = list(wxr.read(CleanReader(stream)))
+        assert records == [wxr.Site(url=settings.NEWSROOM_SITE_URL)]
+
+
+WORDPRESS_EXPORT = Path(__file__).parent / "data" / "wordpress-6.1.xml"
+
+
+def child_tags(element):
+    """Its children's tags, a run of the same tag counted once."""
+    tags = [child.tag for child in element]
+    return [
+        tag for number, tag in enumerate(tags) if tags[number - 1 : number] != [tag]
+    ]
+
+
+def shape(path):
+    """The element names of the channel, an item with comments and a comment."""
+    with path.open("rb") as stream:
+        root = ElementTree.parse(CleanReader(stream)).getroot()
+    channel = root.find("channel")
+    item = next(item for item in channel.iter("item") if item.find(WP + "comment"))
+    return child_tags(channel), child_tags(item), child_tags(item.find(WP + "comment"))
+
+
+def in_order_within(ours, theirs):
+    """Every tag of ours is in theirs, in the same order."""
+    remaining = iter(theirs)
+    return all(tag in remaining for tag in ours)
+
+
+WP = "{http://wordpress.org/export/1.2/}"
+
+
+class WordPressShapeTests(ExportTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        article = make_article(title="Tom & Jerry <live>", byline="Dana & Co")
+        make_comment(article, author_name="Tom & Jerry")
+
+    def test_titles_and_names_are_escaped_once(self):
+        path, _output = self.export()
+        text = path.read_text(encoding="utf-8")
+        assert "<title>Tom &amp; Jerry &amp;lt;live&amp;gt;</title>" in text
+        assert "<wp:comment_author>Tom &amp; Jerry</wp:comment_author>" in text
+        assert "<wp:author_display_name>Dana &amp; Co</wp:author_display_name>" in text
+        with path.open("rb") as stream:
+            post = list(wxr.read(CleanReader(stream)))[1]
+        assert post.title == "Tom & Jerry &lt;live&gt;"
+
+    def test_every_post_names_a_creator_among_the_exported_authors(self):
+        path, _output = self.export()
+        channel = ElementTree.parse(path).getroot().find("channel")
+        logins = {a.findtext(WP + "author_login") for a in channel.iter(WP + "author")}
+        creators = {
+            item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+            for item in channel.iter("item")
+        }
+        assert logins == {"dana-co"}
+        assert creators == logins
+
+    def test_the_shape_follows_a_wordpress_export(self):
+        path, _output = self.export()
+        for ours, theirs in zip(shape(path), shape(WORDPRESS_EXPORT), strict=True):
+            assert in_order_within(ours, theirs), (ours, theirs)
+        ours, theirs = shape(path)[2], shape(WORDPRESS_EXPORT)[2]
+        assert ours == theirs

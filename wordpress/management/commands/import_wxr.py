@@ -1,9 +1,12 @@
 """Import a WordPress export (WXR): published posts become articles.
 
-Each post's comments come along with their author, email, website, IP
-address, date, text, status (approved, pending, spam or trash) and threading.
-Pingbacks and trackbacks are skipped and counted, as are pages, drafts and
-the rest of what is not a published post.
+Posts keep their HTML (sanitised), categories and tags (as sections and
+tags), author (as the byline), excerpt and Unicode slug; a password-protected
+post arrives unpublished. Each post's comments come along with their author,
+email, website, IP address, date, text, status and threading, checked by the
+comment form's rules. Pingbacks, trackbacks, pages, drafts, private posts,
+attachments and other types are skipped and counted; comments deleted in
+WordPress since the last import are moved to the trash.
 
 Idempotent: WordPress ids are remembered per site, so importing the same
 site again updates what the last import brought in. The file is read as a
@@ -12,56 +15,48 @@ bar. The import is one transaction: a file that fails part-way changes
 nothing.
 """
 
-from pathlib import Path
+import zoneinfo
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from wordpress import wxr
+from wordpress.commands import ImportCommand
 from wordpress.importer import Importer
-from wordpress.progress import ProgressReader
+from wordpress.summary import summary_lines
 
 
-class Command(BaseCommand):
+def parse_zone(name):
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise CommandError(
+            f"Unknown time zone {name!r}: give one like Asia/Almaty "
+            "(WordPress: Settings → General → Timezone)."
+        ) from error
+
+
+class Command(ImportCommand):
     help = "Import published posts and their comments from a WordPress export."
+    file_help = "The WXR file WordPress exported."
+    source_help = "The name re-imports are matched by (default: the site's URL)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="The WXR file WordPress exported.")
+        super().add_arguments(parser)
         parser.add_argument(
-            "--source",
+            "--time-zone",
             default="",
-            help="The name re-imports are matched by (default: the site's URL).",
+            help="The WordPress site's time zone (Settings → General), for dates "
+            "the file has no GMT date for (default: learnt from the file's dates).",
         )
 
-    def handle(self, *args, file, source, **options):
-        importer = Importer(source=source)
-        try:
-            with file.open("rb") as stream:
-                importer.run(wxr.read(self.progress(stream, file, options)))
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
-        except wxr.WxrError as error:
-            raise CommandError(f"{file}: {error}") from error
-        if options["verbosity"] >= 1:
-            self.report(importer)
-
-    def progress(self, stream, file, options):
-        if options["verbosity"] < 1 or not self.stderr.isatty():
-            return stream
-        return ProgressReader(
-            stream, file.stat().st_size, lambda text: self.stderr.write(text, ending="")
+    def importer(self, options):
+        zone = options["time_zone"]
+        return Importer(
+            source=options["source"], zone=parse_zone(zone) if zone else None
         )
 
-    def report(self, importer):
-        articles, comments = importer.articles, importer.comments
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Articles: {articles['created']} created, {articles['updated']} "
-                f"updated, {articles['unchanged']} unchanged, {articles['skipped']} "
-                "skipped (not published posts).\n"
-                f"Comments: {comments['created']} created, {comments['updated']} "
-                f"updated, {comments['unchanged']} unchanged; skipped: "
-                f"{comments['pingback']} pingbacks, "
-                f"{comments['trackback']} trackbacks, {comments['other type']} "
-                f"of other types, {comments['on skipped posts']} on skipped posts."
-            )
-        )
+    def read(self, reader):
+        return wxr.read(reader)
+
+    def summary(self, importer, **options):
+        return summary_lines(importer, **options)
