@@ -4,6 +4,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, ListView
 
 from comments.caching import cached_page, is_anonymous_visit, store_page, thread_version
+from comments.models import approved_count
 from comments.sections import comments_section
 
 from .models import Article
@@ -18,6 +19,10 @@ class PublishedArticleMixin:
 
 class ArticleListView(PublishedArticleMixin, ListView):
     paginate_by = 20
+
+    def get_queryset(self):
+        articles = super().get_queryset().annotate(comment_count=approved_count())
+        return articles.order_by("-published_at", "-pk")
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):

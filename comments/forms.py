@@ -70,7 +70,7 @@ class CommentForm(forms.ModelForm):
             "invalid": _("Enter a website address starting with http:// or https://.")
         },
     )
-    captcha = SumCaptchaField(label=_("Anti-spam: what is the sum in the picture?"))
+    captcha = SumCaptchaField(label=_("Anti-spam sum"))
     # A field people never see: bots that fill in every field give themselves away.
     homepage = forms.CharField(
         label=_("Leave this field empty"),

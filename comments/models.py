@@ -9,6 +9,11 @@ from . import moderation
 from .privacy import TRUNCATED_IP
 
 
+def approved_count():
+    """An article's approved comments, counted in the query that lists it."""
+    return Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)

@@ -19,12 +19,18 @@ def comments_section(request, article, form=None, page_number=1):
 
     Raises django.core.paginator.InvalidPage for a page that does not exist.
     """
-    thread = rendered_thread(article, page_number)
+    own = own_pending(request, article)
+    if own:
+        # Rendered for this reader alone: their replies sit under their parents.
+        thread = render_thread(article, page_number, own)
+    else:
+        thread = rendered_thread(article, page_number)
     form = form or reply_form(request, article)
     return {
         "comment_count": thread["count"],
+        "comment_page_meta": thread["meta"],
         "thread_html": mark_safe(thread["html"]),  # rendered from our own template
-        "own_pending": own_pending(request, article),
+        "own_pending": thread["unplaced"],
         "form": form,
         "reply_to": replying_to(form, article),
     }
@@ -54,22 +60,33 @@ def rendered_thread(article, page_number):
     return thread
 
 
-def render_thread(article, page_number):
+def render_thread(article, page_number, own_pending=()):
+    """One page of the thread; the reader's own pending replies under their parents."""
     comments = list(Comment.objects.for_thread(article))
     thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
+    unplaced = thread.add_pending(own_pending)
     page = Paginator(thread.top, settings.COMMENTS_PER_PAGE).page(page_number)
+    meta = {
+        "number": page.number,
+        "url": article.get_comment_page_url(page.number),
+        "previous_url": neighbour_url(article, page, -1),
+        "next_url": neighbour_url(article, page, +1),
+    }
     context = {
         "article": article,
         "comment_count": len(comments),
         "comment_entries": thread.entries(page.object_list),
         "comment_page": page,
         "comment_pages": page_links(article, page),
-        "previous_page_url": neighbour_url(article, page, -1),
-        "next_page_url": neighbour_url(article, page, +1),
+        "previous_page_url": meta["previous_url"]
+        and meta["previous_url"] + "#comments",
+        "next_page_url": meta["next_url"] and meta["next_url"] + "#comments",
     }
     return {
         "html": render_to_string("comments/_thread.html", context),
         "count": len(comments),
+        "meta": meta,
+        "unplaced": unplaced,
     }
 
 
@@ -89,7 +106,7 @@ def neighbour_url(article, page, step):
     number = page.number + step
     if number not in page.paginator.page_range:
         return ""
-    return article.get_comment_page_url(number) + "#comments"
+    return article.get_comment_page_url(number)
 
 
 def reply_form(request, article):
@@ -113,5 +130,9 @@ def replying_to(form, article):
 
 
 def own_pending(request, article):
+    """The reader's comments awaiting a decision, each marked as such."""
     ids = pending_ids(request)
-    return list(Comment.objects.awaiting_reader(article, ids)) if ids else []
+    comments = list(Comment.objects.awaiting_reader(article, ids)) if ids else []
+    for comment in comments:
+        comment.awaiting = True
+    return comments

@@ -39,6 +39,21 @@ class Thread:
             self.top.reverse()
         self.parents = {comment.pk: comment.parent_id for comment in comments}
 
+    def add_pending(self, comments):
+        """Put a reader's own pending replies under their (public) parents.
+
+        A pending reply is nobody's parent, and a pending comment takes no
+        place among the pages. Returns those with no public parent, which the
+        page shows after the thread.
+        """
+        unplaced = []
+        for comment in comments:
+            if comment.parent_id in self.parents:
+                self.replies[comment.parent_id].append(comment)
+            else:
+                unplaced.append(comment)
+        return unplaced
+
     def root_of(self, pk):
         while self.parents.get(pk) in self.parents:
             pk = self.parents[pk]

@@ -44,10 +44,7 @@ def post_comment(request, slug):
     if "new_challenge" in request.POST:
         return render_article(request, article, form.draft())
     if csrf_rejected(request):
-        notice = _(
-            "Your browser did not send the form's security token, so nothing was "
-            "saved yet. Your text is kept below: solve the sum and post again."
-        )
+        notice = _("Solve the sum below to post your comment.")
         return render_article(request, article, form.draft(), 403, notice)
     if not form.is_valid():
         form.restamp()

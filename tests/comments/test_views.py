@@ -338,7 +338,9 @@ class WithoutJavaScriptTests(TestCase):
         client.get(URL)
         draft = {"body": "Kept text", "author_name": "Ana", "author_email": "a@x.org"}
         response = client.post(POST_URL, {**draft, "timestamp": ""})
-        self.assertContains(response, "security token", status_code=403)
+        self.assertContains(
+            response, "Solve the sum below to post your comment.", status_code=403
+        )
         self.assertContains(response, "Kept text</textarea>", status_code=403)
         assert not Comment.objects.exists()
         html = response.content.decode()
