@@ -1,11 +1,12 @@
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
-from . import moderation
+from . import markup, moderation
 from .privacy import TRUNCATED_IP
 
 
@@ -98,6 +99,9 @@ class Comment(models.Model):
     author_email = models.EmailField(_("email"), max_length=100)
     author_url = models.URLField(_("website"), max_length=200, blank=True)
     body = models.TextField(_("comment"), max_length=65525)
+    # The text rendered once (see markup.py), and what it was rendered from.
+    body_html = models.TextField(_("comment as HTML"), blank=True, editable=False)
+    body_html_key = models.CharField(max_length=40, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.PENDING
     )
@@ -146,6 +150,22 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    def render_body(self):
+        """Store the safe HTML of the text (call it whenever the text changes)."""
+        self.body_html = markup.render(self.body)
+        self.body_html_key = markup.key(self.body)
+
+    @property
+    def html(self):
+        """The safe HTML of the text: the stored one while it is current.
+
+        A row whose text changed by another way, or that a new renderer made
+        stale, is rendered here (and not stored: a page view writes nothing).
+        """
+        if self.body_html_key != markup.key(self.body):
+            return mark_safe(markup.render(self.body))  # sanitised by nh3
+        return mark_safe(self.body_html)  # sanitised by nh3 when stored
 
 
 class ModerationReason(models.Model):

@@ -116,7 +116,23 @@ def reply_form(request, article):
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
         initial["parent"] = replytocom
+        if "quote" in request.GET:
+            initial["body"] = quoted(article, replytocom)
     return CommentForm(article=article, initial=initial, lazy=True)
+
+
+def quoted(article, pk):
+    """A public comment's text as a Markdown quote, to start a reply with."""
+    body = (
+        Comment.objects.for_thread(article)
+        .filter(pk=pk, is_removed=False)
+        .values_list("body", flat=True)
+        .first()
+    )
+    if body is None:
+        return ""
+    lines = body.strip().splitlines()
+    return "".join(f"> {line}".rstrip() + "\n" for line in lines) + "\n"
 
 
 def replying_to(form, article):

@@ -46,13 +46,15 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         if verdict.status == moderation.REFUSED:
             logger.info("Comment refused on %s: %s", article.slug, verdict.reasons)
             raise Refused(verdict)
-        comment = Comment.objects.create(
+        comment = Comment(
             article=article,
             status=verdict.status,
             ip_address=ip_address,
             user_agent=user_agent[:500],
             **data,
         )
+        comment.render_body()
+        comment.save()
         ModerationReason.objects.bulk_create(
             ModerationReason(
                 comment=comment,
@@ -170,7 +172,7 @@ def comment_reply(*, parent, body, user):
             status=Comment.Status.APPROVED,
             user=user,
         )
-    reply = Comment.objects.create(
+    reply = Comment(
         article=parent.article,
         parent_id=reply_parent(
             parent.pk,
@@ -183,6 +185,8 @@ def comment_reply(*, parent, body, user):
         status=Comment.Status.APPROVED,
         by_newsroom=True,
     )
+    reply.render_body()
+    reply.save()
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=[reply],

@@ -24,10 +24,8 @@ class CommentCountTests(TestCase):
             ("one", "1 comment"),
             ("busy", "138 comments"),
         ]:
-            self.assertInHTML(
-                f'<a class="comment-count" href="/articles/{slug}/#comments">{text}</a>',
-                html,
-            )
+            link = f'<a class="comment-count" href="/articles/{slug}/#comments">'
+            self.assertInHTML(f"{link}{text}</a>", html)
 
     def test_the_list_costs_the_same_queries_however_many_articles(self):
         with self.assertNumQueries(2):

@@ -81,7 +81,7 @@ class ThreadTests(TestCase):
             self.response, "Hello &lt;script&gt;alert(1)&lt;/script&gt;"
         )
         self.assertInHTML(
-            '<p>See <a href="https://news.example/x" rel="nofollow">'
+            '<p>See <a href="https://news.example/x" rel="nofollow ugc noopener">'
             "https://news.example/x</a><br>bye</p>",
             self.html,
         )

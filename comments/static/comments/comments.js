@@ -55,7 +55,17 @@ function replyTo(link) {
   }
   comment.querySelector(".comment-content").after(respond);
   setReplyTarget(respond, link.dataset.replyTo, link.dataset.author);
-  respond.querySelector("textarea").focus();
+  const textarea = respond.querySelector("textarea");
+  if ("quote" in link.dataset) {
+    textarea.value = quoteOf(comment.querySelector(".comment-body")) + textarea.value;
+  }
+  textarea.focus();
+}
+
+// "Quote": the comment's text as a Markdown quote, to start the reply with.
+function quoteOf(body) {
+  const lines = body.innerText.trim().split("\n");
+  return lines.map((line) => `> ${line}`.trimEnd()).join("\n") + "\n\n";
 }
 
 function cancelReply() {
