@@ -32,6 +32,11 @@ def arguments(argv):
     add("--comments", type=int, default=100_000, help="comments in all (100,000)")
     add("--posts", type=int, default=6000, help="submissions prepared (6,000)")
     add(
+        "--render-only",
+        action="store_true",
+        help="only time rendering threads in-process (no server, no wrk; 1 minute)",
+    )
+    add(
         "--redis-url",
         default="redis://127.0.0.1:6379/14",
         help="a Redis database for the bench alone: it is emptied (%(default)s)",
@@ -79,7 +84,8 @@ def main(argv=None):
     options = arguments(argv)
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGHUP, stop_on_signal)
-    ensure_wrk()
+    if not options.render_only:
+        ensure_wrk()
     with (
         tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir,
         database(options.database_url),

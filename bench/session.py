@@ -5,7 +5,7 @@ import sys
 
 from django.db import connection
 
-from . import measure, profiling, queue, report, server, summary
+from . import measure, profiling, queue, rendering, report, server, summary
 from .probe import reader
 
 
@@ -29,6 +29,9 @@ class Session:
         started = report.now(), report.load_average()
         say(f"creating {self.options.comments:,} comments")
         dataset = measure.prepare(self.options)
+        if self.options.render_only:
+            self.render_only(dataset)
+            return
         editor = queue.editor_client()
         with server.running(
             workers=self.options.workers, env=dict(os.environ), log_path=self.log
@@ -40,6 +43,9 @@ class Session:
         results.sections.append(
             ("Where the time goes", self.profiles(dataset.threads[500], editor))
         )
+        times = rendering.render_times(dataset.threads)
+        results.sections.append(("Rendering a thread", rendering.section(times)))
+        results.targets.append(rendering.target(times))
         results.setup = self.setup(started, ended, dataset)
         results.write()
         self.show_server_errors()
@@ -72,6 +78,13 @@ class Session:
             ],
             targets=summary.targets(pages, bare, pages[2], posting, moderation),
         )
+
+    def render_only(self, dataset):
+        say("rendering threads in-process, cache off")
+        times = rendering.render_times(dataset.threads)
+        print("\n".join(rendering.section(times)))
+        target, measured, met = rendering.target(times)
+        print(f"\n{target}: {measured} ({'met' if met else 'NOT met'})")
 
     def profiles(self, article, editor):
         return summary.profile_section(

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from .caching import thread_version
 from .cookies import pending_ids, remembered_commenter
 from .forms import CommentForm
+from .fragments import CommentHtml
 from .models import Comment
 from .threads import Thread
 
@@ -30,7 +31,7 @@ def comments_section(request, article, form=None, page_number=1):
         "comment_count": thread["count"],
         "comment_page_meta": thread["meta"],
         "thread_html": mark_safe(thread["html"]),  # rendered from our own template
-        "own_pending": thread["unplaced"],
+        "own_pending": own_pending_html(article, thread["unplaced"]),
         "form": form,
         "reply_to": replying_to(form, article),
     }
@@ -62,7 +63,7 @@ def rendered_thread(article, page_number):
 
 def render_thread(article, page_number, own_pending=()):
     """One page of the thread; the reader's own pending replies under their parents."""
-    comments = list(Comment.objects.for_thread(article))
+    comments = list(Comment.objects.thread_rows(article))
     thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
     unplaced = thread.add_pending(own_pending)
     page = Paginator(thread.top, settings.COMMENTS_PER_PAGE).page(page_number)
@@ -75,7 +76,9 @@ def render_thread(article, page_number, own_pending=()):
     context = {
         "article": article,
         "comment_count": len(comments),
-        "comment_entries": thread.entries(page.object_list),
+        "comment_list": mark_safe(  # built and escaped by CommentHtml
+            CommentHtml(article).thread(thread.entries(page.object_list))
+        ),
         "comment_page": page,
         "comment_pages": page_links(article, page),
         "previous_page_url": meta["previous_url"]
@@ -143,6 +146,15 @@ def replying_to(form, article):
     return (
         Comment.objects.for_thread(article).only("pk", "author_name").filter(pk=parent)
     ).first()
+
+
+def own_pending_html(article, comments):
+    """The reader's own pending comments that answer no comment, as a list."""
+    if not comments:
+        return ""
+    html = CommentHtml(article)
+    items = "".join(html.comment(comment) + "</li>" for comment in comments)
+    return mark_safe(f'<ol class="comment-list comment-list-own">{items}</ol>')
 
 
 def own_pending(request, article):

@@ -18,11 +18,6 @@ class Entry:
     has_replies: bool
     closes: int
 
-    @property
-    def close_levels(self):
-        """One item per nested list this entry ends (for the template's loop)."""
-        return range(self.closes)
-
 
 class Thread:
     def __init__(self, comments, newest_first=False):
