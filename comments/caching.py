@@ -24,7 +24,12 @@ from . import cookies
 VERSION = "comments:thread-version:{}"
 PAGE = "comments:article-page:{}:{}:{}:{}"
 # Cookies that make a page personal: it is then rendered for that reader alone.
-PERSONAL_COOKIES = (cookies.PENDING, cookies.COMMENTER, CookieStorage.cookie_name)
+PERSONAL_COOKIES = (
+    cookies.PENDING,
+    cookies.OWN,
+    cookies.COMMENTER,
+    CookieStorage.cookie_name,
+)
 
 
 def thread_version(article_id):

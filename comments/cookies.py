@@ -1,18 +1,25 @@
 """What a reader's browser remembers for them, in signed cookies.
 
 The ids of the reader's own pending comments (so they, and nobody else, see
-them awaiting moderation) and, only if they ask, their name, email and
-website for the next comment. Neither needs a session row.
+them awaiting moderation), of the comments they may still edit, and, only if
+they ask, their name, email and website for the next comment. None needs a
+session row.
 """
 
 import json
 
+from django.conf import settings
 from django.core import signing
 
 PENDING = "newsroom_pending"
 PENDING_SALT = "comments.pending"
 PENDING_MAX_AGE = 60 * 60 * 24 * 30
 PENDING_KEEP = 20
+
+# The comments this browser wrote within the edit window (COMMENTS_EDIT_MINUTES).
+OWN = "newsroom_own"
+OWN_SALT = "comments.own"
+OWN_KEEP = 20
 
 COMMENTER = "newsroom_commenter"
 COMMENTER_SALT = "comments.commenter"
@@ -39,6 +46,29 @@ def remember_pending(request, response, comment):
         ":".join(map(str, ids)),
         salt=PENDING_SALT,
         max_age=PENDING_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def own_ids(request):
+    """The comments this browser wrote, as long as they may still be edited."""
+    max_age = settings.COMMENTS_EDIT_MINUTES * 60
+    value = read(request, OWN, OWN_SALT, max_age) or ""
+    return [int(part) for part in value.split(":") if part.isdigit()]
+
+
+def remember_own(request, response, comment):
+    """Let this browser edit the comment during the edit window."""
+    max_age = settings.COMMENTS_EDIT_MINUTES * 60
+    if not max_age:
+        return
+    ids = [*own_ids(request), comment.pk][-OWN_KEEP:]
+    response.set_signed_cookie(
+        OWN,
+        ":".join(map(str, ids)),
+        salt=OWN_SALT,
+        max_age=max_age,
         httponly=True,
         samesite="Lax",
     )

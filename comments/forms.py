@@ -181,3 +181,24 @@ class CommentForm(forms.ModelForm):
             article=self.article,
             initial={name: self.data.get(name, "") for name in names},
         )
+
+
+class CommentEditForm(forms.ModelForm):
+    """The author's new text, within the edit window."""
+
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["body"].strip = False
+        self.fields["body"].validators.append(no_control_characters)
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError(_("Please write a comment."), code="required")
+        return body

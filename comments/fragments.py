@@ -7,8 +7,10 @@ escaped here, except the comment's text, stored as HTML that nh3 sanitised.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from html import escape
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -29,6 +31,9 @@ class Labels:
     newsroom: str
     awaiting: str
     deleted: str
+    edited: str
+    edit: str
+    edit_aria: str
 
     @classmethod
     def current(cls):
@@ -42,6 +47,9 @@ class Labels:
             newsroom=gettext("Newsroom"),
             awaiting=gettext("Your comment is awaiting moderation."),
             deleted=gettext("This comment was deleted."),
+            edited=gettext("edited"),
+            edit=gettext("Edit"),
+            edit_aria=gettext("Edit or delete your comment"),
         )
 
 
@@ -53,8 +61,13 @@ def html_datetime(moment):
 class CommentHtml:
     """Each comment as an `<li>` (left open for its replies) and whole threads."""
 
-    def __init__(self, article):
+    def __init__(self, article, editable=()):
+        """`editable`: ids of comments the reader may still edit (their own)."""
         self.article = article
+        self.editable = set(editable)
+        self.edit_after = timezone.now() - timedelta(
+            minutes=settings.COMMENTS_EDIT_MINUTES
+        )
         self.labels = Labels.current()
         self.permalink = reverse("comments:permalink", args=[0])[:-2]
         self.days = {}
@@ -107,16 +120,16 @@ class CommentHtml:
             badge = f'<span class="badge-newsroom">{escape(labels.newsroom)}</span>'
         moment = timezone.localtime(comment.submitted_at)
         exact = self.exact_time(moment)
-        awaiting = ""
+        notes = self.edited(comment.edited_at) if comment.edited_at else ""
         if pending:
-            awaiting = f'<em class="comment-awaiting">{escape(labels.awaiting)}</em>'
+            notes += f'<em class="comment-awaiting">{escape(labels.awaiting)}</em>'
         return (
             f'<footer class="comment-meta">'
             f'<span class="comment-author" id="comment-{comment.pk}-author">'
             f"{author}</span>{badge}"
             f'<a class="comment-date" href="#comment-{comment.pk}">'
             f'<time datetime="{html_datetime(moment)}" title="{exact}">{exact}</time>'
-            f"</a>{awaiting}</footer>"
+            f"</a>{notes}</footer>"
         )
 
     def exact_time(self, moment):
@@ -131,9 +144,28 @@ class CommentHtml:
             clock = self.clocks[key] = formats.time_format(moment)
         return escape(f"{day} {clock}")
 
+    def edited(self, edited_at):
+        moment = timezone.localtime(edited_at)
+        return (
+            f'<span class="comment-edited"><time datetime="{html_datetime(moment)}" '
+            f'title="{self.exact_time(moment)}">{escape(self.labels.edited)}</time>'
+            "</span>"
+        )
+
+    def edit_link(self, comment):
+        if comment.pk not in self.editable or comment.submitted_at <= self.edit_after:
+            return []
+        url = reverse("comments:edit", args=[comment.pk])
+        return [
+            f'<a class="comment-edit-link" href="{url}" '
+            f'aria-label="{escape(self.labels.edit_aria)}">'
+            f"{escape(self.labels.edit)}</a>"
+        ]
+
     def actions(self, comment, pending):
         if pending:
-            return ""
+            links = self.edit_link(comment)
+            return f'<p class="comment-actions">{links[0]}</p>' if links else ""
         labels = self.labels
         name = {"name": comment.author_name}
         links = [
@@ -156,4 +188,5 @@ class CommentHtml:
                 f'data-quote aria-label="{escape(labels.quote_aria % name)}">'
                 f"{escape(labels.quote)}</a>",
             ]
+        links += self.edit_link(comment)
         return f'<p class="comment-actions">{" ".join(links)}</p>'

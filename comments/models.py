@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -24,6 +27,7 @@ THREAD_FIELDS = [
     "body_html",
     "body_html_key",
     "submitted_at",
+    "edited_at",
     "is_removed",
     "by_newsroom",
 ]
@@ -127,6 +131,7 @@ class Comment(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.PENDING
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited by its author"), null=True, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
     notify_replies = models.BooleanField(
@@ -171,6 +176,11 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def edit_until(self):
+        """Until when its author may still edit or delete it."""
+        return self.submitted_at + timedelta(minutes=settings.COMMENTS_EDIT_MINUTES)
 
     def render_body(self):
         """Store the safe HTML of the text (call it whenever the text changes)."""

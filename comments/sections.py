@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .caching import thread_version
-from .cookies import pending_ids, remembered_commenter
+from .cookies import own_ids, pending_ids, remembered_commenter
 from .forms import CommentForm
 from .fragments import CommentHtml
 from .models import Comment
@@ -21,9 +21,11 @@ def comments_section(request, article, form=None, page_number=1):
     Raises django.core.paginator.InvalidPage for a page that does not exist.
     """
     own = own_pending(request, article)
-    if own:
-        # Rendered for this reader alone: their replies sit under their parents.
-        thread = render_thread(article, page_number, own)
+    editable = own_ids(request)
+    if own or editable:
+        # Rendered for this reader alone: their replies sit under their
+        # parents, and what they may still edit has an Edit link.
+        thread = render_thread(article, page_number, own, editable)
     else:
         thread = rendered_thread(article, page_number)
     form = form or reply_form(request, article)
@@ -31,7 +33,7 @@ def comments_section(request, article, form=None, page_number=1):
         "comment_count": thread["count"],
         "comment_page_meta": thread["meta"],
         "thread_html": mark_safe(thread["html"]),  # rendered from our own template
-        "own_pending": own_pending_html(article, thread["unplaced"]),
+        "own_pending": own_pending_html(article, thread["unplaced"], editable),
         "form": form,
         "reply_to": replying_to(form, article),
     }
@@ -61,8 +63,9 @@ def rendered_thread(article, page_number):
     return thread
 
 
-def render_thread(article, page_number, own_pending=()):
-    """One page of the thread; the reader's own pending replies under their parents."""
+def render_thread(article, page_number, own_pending=(), editable=()):
+    """One page of the thread; the reader's own pending replies under their
+    parents, and Edit links on the comments in `editable` (ids)."""
     comments = list(Comment.objects.thread_rows(article))
     thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
     unplaced = thread.add_pending(own_pending)
@@ -77,7 +80,7 @@ def render_thread(article, page_number, own_pending=()):
         "article": article,
         "comment_count": len(comments),
         "comment_list": mark_safe(  # built and escaped by CommentHtml
-            CommentHtml(article).thread(thread.entries(page.object_list))
+            CommentHtml(article, editable).thread(thread.entries(page.object_list))
         ),
         "comment_page": page,
         "comment_pages": page_links(article, page),
@@ -148,11 +151,11 @@ def replying_to(form, article):
     ).first()
 
 
-def own_pending_html(article, comments):
+def own_pending_html(article, comments, editable):
     """The reader's own pending comments that answer no comment, as a list."""
     if not comments:
         return ""
-    html = CommentHtml(article)
+    html = CommentHtml(article, editable)
     items = "".join(html.comment(comment) + "</li>" for comment in comments)
     return mark_safe(f'<ol class="comment-list comment-list-own">{items}</ol>')
 

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import feeds, views
+from . import editing_views, feeds, views
 
 app_name = "comments"
 urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
+    path("comments/<int:pk>/edit/", editing_views.edit, name="edit"),
+    path("comments/<int:pk>/delete/", editing_views.delete, name="delete"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
     path("comments/challenge/", views.challenge, name="challenge"),

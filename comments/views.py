@@ -16,7 +16,12 @@ from articles.models import Article
 from newsroom.http import client_ip
 
 from .captcha import speak, spoken
-from .cookies import forget_commenter, remember_commenter, remember_pending
+from .cookies import (
+    forget_commenter,
+    remember_commenter,
+    remember_own,
+    remember_pending,
+)
 from .forms import CommentForm, stamp
 from .models import Comment
 from .notifications import comment_from_token
@@ -74,6 +79,7 @@ def posted(request, comment, data):
             f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
         )
         remember_pending(request, response, comment)
+    remember_own(request, response, comment)
     if data["remember"]:
         remember_commenter(response, data)
     else:

@@ -250,6 +250,8 @@ AXES_RESET_ON_SUCCESS = True
 # Send notification emails from a background thread (off only in tests).
 COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
+# For how long the author may edit or delete a comment, from the same browser.
+COMMENTS_EDIT_MINUTES = int(os.environ.get("COMMENTS_EDIT_MINUTES", "15"))
 COMMENTS_NEWEST_FIRST = env_bool("COMMENTS_NEWEST_FIRST")
 COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
 # Who hears about held comments; empty means the active Editors with an email.

@@ -1,0 +1,73 @@
+"""The author's own changes within the edit window: edit the text, or delete.
+
+An edit goes through the moderation policy again, as a new comment would: an
+approved comment whose new text trips a rule is held again (or sent to spam),
+with the reasons recorded. A held comment stays held. The time of the edit
+is kept and shown ("edited").
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import moderation
+from .caching import invalidate_threads
+from .models import Comment, ModerationReason
+from .services import current_rules
+
+
+def may_edit(comment, own_ids, now=None):
+    """Whether this browser (by its signed ids) may still change the comment."""
+    now = now or timezone.now()
+    return (
+        comment.pk in own_ids
+        and not comment.is_removed
+        and comment.status != Comment.Status.TRASH
+        and now < comment.edit_until
+    )
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, body: str) -> Comment:
+    """Store the author's new text and judge the comment again; return it."""
+    submission = moderation.Submission(
+        author_name=comment.author_name,
+        author_email=comment.author_email,
+        author_url=comment.author_url,
+        body=body,
+        ip_address=comment.ip_address or "",
+        user_agent=comment.user_agent,
+    )
+    verdict = moderation.judge(submission, moderation.Facts(), current_rules())
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.render_body()
+    # Under manual approval every new text waits for an editor again.
+    held = verdict.status in (moderation.PENDING, moderation.SPAM)
+    if comment.status == Comment.Status.APPROVED and held:
+        comment.status = (
+            Comment.Status.SPAM
+            if verdict.status == moderation.SPAM
+            else Comment.Status.PENDING
+        )
+        comment.reasons.all().delete()
+        ModerationReason.objects.bulk_create(
+            ModerationReason(
+                comment=comment,
+                code=reason.code,
+                field=reason.field,
+                detail=reason.detail[:200],
+            )
+            for reason in verdict.reasons
+        )
+    comment.save(
+        update_fields=["body", "body_html", "body_html_key", "edited_at", "status"]
+    )
+    invalidate_threads({comment.article_id})
+    return comment
+
+
+@transaction.atomic
+def comment_withdraw(*, comment: Comment) -> None:
+    """The author takes their comment back: it goes to the trash."""
+    Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.TRASH)
+    invalidate_threads({comment.article_id})
