@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from comments.caching import cached_page, is_anonymous_visit, store_page, thread_version
 from comments.models import approved_count
-from comments.sections import comments_section
+from comments.sections import comments_section, page_id
 
 from .models import Article
 
@@ -29,7 +29,7 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
     """The article and its comments; whole pages are cached for plain visits."""
 
     def get(self, request, *args, **kwargs):
-        page_number = self.kwargs.get("page", 1)
+        page_number = page_id(request, self.kwargs.get("page", 1))
         if not is_anonymous_visit(request):
             return vary_on_cookie(super().get(request, *args, **kwargs))
         gzipped = accepts_gzip(request)

@@ -47,11 +47,12 @@ def invalidate_threads(article_ids):
 
 
 def is_anonymous_visit(request):
-    """A plain GET from a reader with nothing personal to show."""
+    """A plain GET (or one that only picks the order) from a reader with
+    nothing personal to show."""
     personal = (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and set(request.GET) <= {"order"}
         and not any(name in request.COOKIES for name in personal)
     )
 

@@ -13,7 +13,7 @@ from html import escape
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from .markup import current_html
 
@@ -34,6 +34,8 @@ class Labels:
     edited: str
     edit: str
     edit_aria: str
+    recommend: str
+    recommend_aria: str
 
     @classmethod
     def current(cls):
@@ -50,6 +52,8 @@ class Labels:
             edited=gettext("edited"),
             edit=gettext("Edit"),
             edit_aria=gettext("Edit or delete your comment"),
+            recommend=gettext("Recommend"),
+            recommend_aria=gettext("Recommend the comment by %(name)s"),
         )
 
 
@@ -162,6 +166,19 @@ class CommentHtml:
             f"{escape(self.labels.edit)}</a>"
         ]
 
+    def recommend(self, comment, name):
+        count = comment.recommend_count
+        label = count_label(count) if count else ""
+        return (
+            f'<a class="comment-recommend" rel="nofollow" '
+            f'href="{self.permalink}{comment.pk}/recommend/" '
+            f'data-comment="{comment.pk}" '
+            f'aria-label="{escape(self.labels.recommend_aria % name)}">'
+            f"{escape(self.labels.recommend)}</a>"
+            f'<span class="recommend-count" id="recommends-{comment.pk}">'
+            f"{escape(label)}</span>"
+        )
+
     def actions(self, comment, pending):
         if pending:
             links = self.edit_link(comment)
@@ -169,9 +186,10 @@ class CommentHtml:
         labels = self.labels
         name = {"name": comment.author_name}
         links = [
+            self.recommend(comment, name),
             f'<a class="comment-permalink" href="{self.permalink}{comment.pk}/" '
             f'aria-label="{escape(labels.link_aria % name)}">'
-            f"{escape(labels.link)}</a>"
+            f"{escape(labels.link)}</a>",
         ]
         if self.article.accepts_comments:
             data = (
@@ -190,3 +208,10 @@ class CommentHtml:
             ]
         links += self.edit_link(comment)
         return f'<p class="comment-actions">{" ".join(links)}</p>'
+
+
+def count_label(count):
+    """ "3 recommends", in the language being rendered."""
+    return ngettext("%(count)s recommend", "%(count)s recommends", count) % {
+        "count": count
+    }

@@ -30,6 +30,8 @@ THREAD_FIELDS = [
     "edited_at",
     "is_removed",
     "by_newsroom",
+    "recommend_count",
+    "author_email",  # never shown: only its keyed hash draws the avatar
 ]
 
 
@@ -149,6 +151,8 @@ class Comment(models.Model):
     )
     # An editor's reply, published at once under the editor's display name.
     by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
+    # How many readers recommended it (one Recommendation row each).
+    recommend_count = models.PositiveIntegerField(_("recommendations"), default=0)
 
     objects = CommentQuerySet.as_manager()
 
@@ -186,6 +190,34 @@ class Comment(models.Model):
         """Store the safe HTML of the text (call it whenever the text changes)."""
         self.body_html = markup.render(self.body)
         self.body_html_key = markup.key(self.body)
+
+
+class Recommendation(models.Model):
+    """One reader's "Recommend" of a comment: one per browser, a few per address.
+
+    Both are kept only as keyed hashes: the browser's signed random id and
+    the address it came from.
+    """
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    browser = models.CharField(max_length=64)
+    address = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "browser"], name="one_recommend_per_browser"
+            )
+        ]
+        indexes = [models.Index(fields=["comment", "address"])]
+
+    def __str__(self):
+        return _("Recommendation of comment %(pk)s") % {"pk": self.comment_id}
 
 
 class ModerationReason(models.Model):

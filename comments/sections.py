@@ -1,18 +1,21 @@
 """What the comments section of an article page needs."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .caching import thread_version
 from .cookies import own_ids, pending_ids, remembered_commenter
 from .forms import CommentForm
 from .fragments import CommentHtml
 from .models import Comment
-from .threads import Thread
+from .threads import ORDERS, Thread
 
 
 def comments_section(request, article, form=None, page_number=1):
@@ -20,14 +23,15 @@ def comments_section(request, article, form=None, page_number=1):
 
     Raises django.core.paginator.InvalidPage for a page that does not exist.
     """
+    order = reader_order(request)
     own = own_pending(request, article)
     editable = own_ids(request)
     if own or editable:
         # Rendered for this reader alone: their replies sit under their
         # parents, and what they may still edit has an Edit link.
-        thread = render_thread(article, page_number, own, editable)
+        thread = render_thread(article, page_number, order, own, editable)
     else:
-        thread = rendered_thread(article, page_number)
+        thread = rendered_thread(article, page_number, order)
     form = form or reply_form(request, article)
     return {
         "comment_count": thread["count"],
@@ -39,7 +43,30 @@ def comments_section(request, article, form=None, page_number=1):
     }
 
 
-def rendered_thread(article, page_number):
+def reader_order(request):
+    """The order the reader chose (a plain link), or the site's."""
+    order = request.GET.get("order", "")
+    return order if order in ORDERS else settings.COMMENTS_ORDER
+
+
+def page_id(request, page_number):
+    """What tells cached whole pages of one article apart: page and order."""
+    order = reader_order(request)
+    return f"{page_number}-{order}-{order_epoch(order)}"
+
+
+def order_epoch(order):
+    """For the most-recommended order: which period of its re-sorting this is.
+
+    A recommend changes no cached page; this order is sorted again once per
+    COMMENTS_RECOMMENDED_ORDER_SECONDS at most (and after every change).
+    """
+    if order != "recommended":
+        return 0
+    return int(time.time()) // max(settings.COMMENTS_RECOMMENDED_ORDER_SECONDS, 1)
+
+
+def rendered_thread(article, page_number, order):
     """One page of the approved thread as HTML, from the cache when it can be."""
     key = ":".join(
         map(
@@ -52,22 +79,24 @@ def rendered_thread(article, page_number):
                 article.accepts_comments,
                 get_language(),
                 settings.COMMENTS_PER_PAGE,
-                settings.COMMENTS_NEWEST_FIRST,
+                order,
+                order_epoch(order),
+                settings.COMMENTS_ORDER,
             ],
         )
     )
     thread = cache.get(key)
     if thread is None:
-        thread = render_thread(article, page_number)
+        thread = render_thread(article, page_number, order)
         cache.set(key, thread, settings.COMMENTS_THREAD_CACHE_SECONDS)
     return thread
 
 
-def render_thread(article, page_number, own_pending=(), editable=()):
+def render_thread(article, page_number, order, own_pending=(), editable=()):
     """One page of the thread; the reader's own pending replies under their
     parents, and Edit links on the comments in `editable` (ids)."""
     comments = list(Comment.objects.thread_rows(article))
-    thread = Thread(comments, newest_first=settings.COMMENTS_NEWEST_FIRST)
+    thread = Thread(comments, order=order)
     unplaced = thread.add_pending(own_pending)
     page = Paginator(thread.top, settings.COMMENTS_PER_PAGE).page(page_number)
     meta = {
@@ -83,10 +112,10 @@ def render_thread(article, page_number, own_pending=(), editable=()):
             CommentHtml(article, editable).thread(thread.entries(page.object_list))
         ),
         "comment_page": page,
-        "comment_pages": page_links(article, page),
-        "previous_page_url": meta["previous_url"]
-        and meta["previous_url"] + "#comments",
-        "next_page_url": meta["next_url"] and meta["next_url"] + "#comments",
+        "comment_pages": page_links(article, page, order),
+        "comment_orders": order_links(article, order),
+        "previous_page_url": in_order(meta["previous_url"], order),
+        "next_page_url": in_order(meta["next_url"], order),
     }
     return {
         "html": render_to_string("comments/_thread.html", context),
@@ -96,15 +125,40 @@ def render_thread(article, page_number, own_pending=(), editable=()):
     }
 
 
-def page_links(article, page):
+def in_order(url, order):
+    """A thread page's link that keeps the reader's order (if not the site's)."""
+    if not url:
+        return ""
+    query = "" if order == settings.COMMENTS_ORDER else f"?order={order}"
+    return f"{url}{query}#comments"
+
+
+def page_links(article, page, order):
     """Numbered links to every page of the thread, and which one is this."""
     return [
         {
             "number": number,
-            "url": article.get_comment_page_url(number) + "#comments",
+            "url": in_order(article.get_comment_page_url(number), order),
             "current": number == page.number,
         }
         for number in page.paginator.page_range
+    ]
+
+
+def order_links(article, current):
+    """Oldest, Newest, Most recommended: plain links to page 1 in each order."""
+    names = {
+        "oldest": _("Oldest"),
+        "newest": _("Newest"),
+        "recommended": _("Most recommended"),
+    }
+    return [
+        {
+            "label": names[order],
+            "url": in_order(article.get_absolute_url(), order),
+            "current": order == current,
+        }
+        for order in ORDERS
     ]
 
 

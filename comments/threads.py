@@ -19,8 +19,12 @@ class Entry:
     closes: int
 
 
+ORDERS = ("oldest", "newest", "recommended")
+
+
 class Thread:
-    def __init__(self, comments, newest_first=False):
+    def __init__(self, comments, order="oldest"):
+        """`comments` oldest first; `order` arranges the top level only."""
         ids = {comment.pk for comment in comments}
         self.replies = defaultdict(list)
         self.top = []
@@ -30,8 +34,11 @@ class Thread:
             else:
                 # A reply whose parent is no longer public stands on its own.
                 self.top.append(comment)
-        if newest_first:
+        if order == "newest":
             self.top.reverse()
+        elif order == "recommended":
+            # Stable: equal counts keep the oldest first.
+            self.top.sort(key=lambda comment: -comment.recommend_count)
         self.parents = {comment.pk: comment.parent_id for comment in comments}
 
     def add_pending(self, comments):

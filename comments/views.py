@@ -132,8 +132,12 @@ def comment_permalink(request, pk):
         pk=pk,
     )
     thread = Thread(
-        list(Comment.objects.for_thread(comment.article).only("pk", "parent_id")),
-        newest_first=settings.COMMENTS_NEWEST_FIRST,
+        list(
+            Comment.objects.for_thread(comment.article).only(
+                "pk", "parent_id", "recommend_count"
+            )
+        ),
+        order=settings.COMMENTS_ORDER,
     )
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
     url = comment.article.get_comment_page_url(page)

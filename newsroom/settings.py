@@ -252,7 +252,19 @@ COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
 # For how long the author may edit or delete a comment, from the same browser.
 COMMENTS_EDIT_MINUTES = int(os.environ.get("COMMENTS_EDIT_MINUTES", "15"))
-COMMENTS_NEWEST_FIRST = env_bool("COMMENTS_NEWEST_FIRST")
+# The thread's order for readers who do not choose: oldest, newest or
+# recommended (most recommended first). Replies always read oldest first.
+COMMENTS_ORDER = os.environ.get("COMMENTS_ORDER", "oldest")
+if COMMENTS_ORDER not in ("oldest", "newest", "recommended"):
+    raise ImproperlyConfigured("COMMENTS_ORDER is oldest, newest or recommended.")
+# How many browsers behind one address may recommend the same comment.
+COMMENTS_RECOMMENDS_PER_ADDRESS = int(
+    os.environ.get("COMMENTS_RECOMMENDS_PER_ADDRESS", "3")
+)
+# How long the "most recommended" order of a page may lag behind the counts.
+COMMENTS_RECOMMENDED_ORDER_SECONDS = int(
+    os.environ.get("COMMENTS_RECOMMENDED_ORDER_SECONDS", "300")
+)
 COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env_list("COMMENTS_NOTIFY_RECIPIENTS", "")
