@@ -19,11 +19,11 @@ def render_times(threads, runs=RUNS):
         for size, article in threads.items():
             if not size:
                 continue
-            render_thread(article, 1)  # templates loaded, as in a warm worker
+            render_thread(article, 1, "oldest")  # templates loaded, as in a warm worker
             samples = []
             for _ in range(runs):
                 started = time.perf_counter()
-                render_thread(article, 1)
+                render_thread(article, 1, "oldest")
                 samples.append((time.perf_counter() - started) * 1000)
             times[size] = statistics.median(samples)
     return times

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 
+from .avatars import avatar
 from .markup import current_html
 
 
@@ -75,6 +76,7 @@ class CommentHtml:
         self.labels = Labels.current()
         self.permalink = reverse("comments:permalink", args=[0])[:-2]
         self.days = {}
+        self.avatars = {}
         self.clocks = {}
 
     def thread(self, entries):
@@ -128,7 +130,7 @@ class CommentHtml:
         if pending:
             notes += f'<em class="comment-awaiting">{escape(labels.awaiting)}</em>'
         return (
-            f'<footer class="comment-meta">'
+            f'<footer class="comment-meta">{self.avatar(comment.author_email)}'
             f'<span class="comment-author" id="comment-{comment.pk}-author">'
             f"{author}</span>{badge}"
             f'<a class="comment-date" href="#comment-{comment.pk}">'
@@ -136,17 +138,19 @@ class CommentHtml:
             f"</a>{notes}</footer>"
         )
 
+    def avatar(self, email):
+        picture = self.avatars.get(email)
+        if picture is None:
+            picture = self.avatars[email] = avatar(email)
+        return picture
+
     def exact_time(self, moment):
-        """The date and time in the language's formats, each formatted once per
-        render (formatting is the dearest part of a comment)."""
+        """The date in the language's format (formatted once per day and render:
+        formatting is the dearest part of a comment) and the 24-hour time."""
         day = self.days.get(moment.date())
         if day is None:
-            day = self.days[moment.date()] = formats.date_format(moment)
-        key = (moment.hour, moment.minute)
-        clock = self.clocks.get(key)
-        if clock is None:
-            clock = self.clocks[key] = formats.time_format(moment)
-        return escape(f"{day} {clock}")
+            day = self.days[moment.date()] = escape(formats.date_format(moment))
+        return f"{day} {moment.hour:02}:{moment.minute:02}"
 
     def edited(self, edited_at):
         moment = timezone.localtime(edited_at)

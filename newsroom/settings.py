@@ -252,6 +252,13 @@ COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
 # For how long the author may edit or delete a comment, from the same browser.
 COMMENTS_EDIT_MINUTES = int(os.environ.get("COMMENTS_EDIT_MINUTES", "15"))
+# Avatars from Gravatar instead of identicons drawn here (see comments/avatars.py:
+# it tells Gravatar who reads which page, and hashes of commenters' emails).
+COMMENTS_GRAVATAR = env_bool("COMMENTS_GRAVATAR")
+if COMMENTS_GRAVATAR:
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", "img-src 'self' data: https://www.gravatar.com"
+    )
 # The thread's order for readers who do not choose: oldest, newest or
 # recommended (most recommended first). Replies always read oldest first.
 COMMENTS_ORDER = os.environ.get("COMMENTS_ORDER", "oldest")
