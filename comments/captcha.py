@@ -72,6 +72,12 @@ class SumCaptchaWidget(CaptchaTextInput):
 
     def get_context(self, name, value, attrs):
         context = forms.MultiWidget.get_context(self, name, value, attrs)
+        hidden, answer = context["widget"]["subwidgets"]
+        # Valid HTML: `required` means nothing on a hidden input, and
+        # `autocorrect` (Safari's) is no HTML attribute.
+        hidden["attrs"].pop("required", None)
+        answer["attrs"].pop("autocorrect", None)
+        answer["attrs"]["inputmode"] = "numeric"
         context["image"] = self._key and self.image_url()
         context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The

@@ -122,7 +122,19 @@ INSTALLED_APPS = [
     "axes",
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+
+# The languages the site ships complete translations for (locale/), each named
+# in itself for the footer's switcher. The reader's browser picks one
+# (Accept-Language), or the switcher does (a cookie).
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("kk", "Қазақ тілі"),
+    ("zh-hans", "简体中文"),
+]
+
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Notices travel in a signed cookie, not the session, so reading the article
 # page after posting costs no database write.

@@ -15,9 +15,15 @@ async function refreshCaptcha(button, { focus = true } = {}) {
     throw new Error(response.statusText);
   }
   const challenge = await response.json();
-  const image = captcha.querySelector("img");
+  let image = captcha.querySelector("img");
+  if (!image) {
+    // The lazy form has no picture until its sum exists.
+    image = document.createElement("img");
+    image.className = "captcha-image";
+    image.alt = captcha.dataset.alt;
+    captcha.prepend(image);
+  }
   image.src = challenge.image_url;
-  image.hidden = false;
   const audio = captcha.querySelector(".captcha-audio");
   if (audio) {
     audio.href = audio.dataset.urlPattern.replace("KEY", challenge.key);
