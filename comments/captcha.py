@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 KEY = re.compile(r"[0-9a-f]{40}")
@@ -35,6 +36,11 @@ def spoken(challenge):
     """
     words = " ".join(challenge.replace("+", " plus ").replace("=", " ").split())
     return f"What is {words}? Once more: {words}."
+
+
+def speaks_language():
+    """Whether the sum can be heard in the page's language (flite: English)."""
+    return bool(settings.CAPTCHA_FLITE_PATH) and get_language().startswith("en")
 
 
 def speak(text):
@@ -82,7 +88,8 @@ class SumCaptchaWidget(CaptchaTextInput):
         context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The
         # pattern lets the page's script point the link at a fetched challenge.
-        if settings.CAPTCHA_FLITE_PATH:
+        context["audio_note"] = settings.CAPTCHA_FLITE_PATH and not speaks_language()
+        if speaks_language():
             pattern = reverse("comments:captcha-audio", args=["KEY"])
             context["audio_pattern"] = pattern
             context["audio"] = self._key and pattern.replace("KEY", self._key)

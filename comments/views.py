@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article
 from newsroom.http import client_ip
 
-from .captcha import speak, spoken
+from .captcha import speak, speaks_language, spoken
 from .cookies import (
     forget_commenter,
     remember_commenter,
@@ -109,9 +109,7 @@ def challenge(request):
     if request.headers.get("X-Requested-With") != "XMLHttpRequest":
         raise Http404
     key = CaptchaStore.generate_key()
-    audio = settings.CAPTCHA_FLITE_PATH and reverse(
-        "comments:captcha-audio", args=[key]
-    )
+    audio = speaks_language() and reverse("comments:captcha-audio", args=[key])
     return JsonResponse(
         {
             "key": key,

@@ -134,6 +134,8 @@ LANGUAGES = [
     ("zh-hans", "简体中文"),
 ]
 
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Notices travel in a signed cookie, not the session, so reading the article

@@ -15,6 +15,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("language/<str:code>/", views.choose_language, name="language"),
     # Before the library's own URLs: our audio reads the sum ("3 plus 8").
     path("", include("comments.urls")),
     path("captcha/", include("captcha.urls")),
