@@ -194,6 +194,9 @@ async function copyLink(link) {
   try {
     await navigator.clipboard.writeText(url);
     status.textContent = `${status.dataset.copied} ${url}`;
+    setTimeout(() => {
+      status.textContent = "";
+    }, 5000);
   } catch {
     window.location.href = url;
   }
