@@ -7,7 +7,6 @@ WORKERS ?= 4
 
 .PHONY: run serve test setup lint bench
 
-run: export DEBUG = 1
 run: setup
 	@echo
 	@echo "Newsroom is at http://$(HOST)/ and its admin at http://$(HOST)/admin/"
@@ -16,12 +15,20 @@ run: setup
 	@echo
 	$(BIN)/python manage.py runserver $(HOST)
 
-setup: $(VENV)/.installed
+setup: .env $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_seeds
 
-# Production: gunicorn with static files from whitenoise. Needs SECRET_KEY;
-# set HTTPS=0 to try it over plain HTTP without a TLS proxy in front.
+# Local settings read by every command: a development SECRET_KEY and DEBUG
+# on. Written once, never committed (.gitignore); edit it freely.
+.env:
+	umask 077 && printf 'DEBUG=1\nSECRET_KEY=%s\n' \
+		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+
+# Production: gunicorn with static files from whitenoise, DEBUG always off.
+# Needs SECRET_KEY (environment or .env); set HTTPS=0 to try it over plain
+# HTTP without a TLS proxy in front.
+serve: export DEBUG = 0
 serve: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from comments.caching import pages_changed
 from comments.models import Comment
 
 from .models import Article
@@ -43,3 +44,18 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("pending comments"), ordering="pending_count")
     def pending_comments(self, article):
         return article.pending_count
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            given_up = [form.initial["slug"]] if "slug" in form.changed_data else []
+            pages_changed([obj.pk], slugs=given_up)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        pages_changed([], slugs=[obj.slug])
+
+    def delete_queryset(self, request, queryset):
+        slugs = list(queryset.values_list("slug", flat=True))
+        super().delete_queryset(request, queryset)
+        pages_changed([], slugs=slugs)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import DECISIONS, DONE, decision_buttons
+from .caching import pages_changed
 from .models import Comment, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
@@ -183,6 +184,36 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             )
             return None
         return super().response_action(request, queryset)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if self.has_moderate_permission(request) else [*fields, "status"]
+
+    def save_model(self, request, obj, form, change):
+        """Edits go straight in; a new status is a decision, made by the
+        moderation service like every other, with its history and emails."""
+        status = obj.status
+        if "status" in form.changed_data:
+            obj.status = form.initial["status"]
+        super().save_model(request, obj, form, change)
+        if obj.status != status:
+            comment_moderate(
+                comments=Comment.objects.filter(pk=obj.pk),
+                status=status,
+                user=request.user,
+            )
+        elif form.changed_data and obj.status == Status.APPROVED:
+            pages_changed([obj.article_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        pages_changed([obj.article_id])
+
+    def delete_queryset(self, request, queryset):
+        # Replies go with their parent: any deletion may change a page.
+        articles = set(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+        pages_changed(articles)
 
     def has_add_permission(self, request):
         return False

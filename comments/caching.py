@@ -1,27 +1,43 @@
-"""Cached article pages and threads, dropped the moment something in them changes.
+"""Cached article pages, checked against the page version the database holds.
 
-Each article has a version token in the shared cache. Rendered thread pages,
-and whole article pages for readers who bring nothing personal (no pending
-comment, no saved name, no notice), are stored with the token that was
-current before they were rendered. A change to a comment or to the article
-replaces the token at once and again when its transaction commits, so no
-request can serve or re-cache the old page once the editor has been told the
-decision is done.
+The database is the truth: each article has a page version (PageVersion),
+replaced by `pages_changed()` in the same transaction as any change a reader
+can see. Every write path calls it; nothing else does. Caches keep copies:
+
+- whole article pages for readers who bring nothing personal (no pending
+  comment, no saved name, no notice), each stored with the version its
+  article had when it was read to be rendered;
+- with a cache every process and server shares (Redis), a copy of each
+  article's version too, by slug, deleted when a change commits and read
+  back from the database at most COMMENTS_VERSION_COPY_SECONDS later. A
+  cached view then costs one round trip (page and version in one MGET) and no
+  query, and a change whose deletion Redis missed (down at that moment) is
+  seen within that time;
+- with a cache local to each process, no copy of the version: every view
+  reads it from the database (one indexed query), so every worker agrees at
+  once.
 """
 
 import gzip
+import hashlib
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from . import cookies
+from articles.models import Article
 
-VERSION = "comments:thread-version:{}"
+from . import cookies
+from .models import PageVersion
+
+VERSION = "comments:page-version:{}"
 PAGE = "comments:article-page:{}:{}:{}:{}"
 # Cookies that make a page personal: it is then rendered for that reader alone.
 PERSONAL_COOKIES = (
@@ -32,18 +48,73 @@ PERSONAL_COOKIES = (
 )
 
 
-def thread_version(article_id):
-    return cache.get_or_set(VERSION.format(article_id), uuid.uuid4().hex, None)
+@dataclass(frozen=True)
+class Page:
+    """A rendered article page as stored: its bytes and what proves them current."""
+
+    version: str
+    content: bytes
+    etag: str
+    until: object  # when comments close by age, or None
 
 
-def invalidate_threads(article_ids):
-    def replace_versions():
-        cache.set_many(
-            {VERSION.format(pk): uuid.uuid4().hex for pk in article_ids}, None
-        )
+def shares_cache():
+    """Whether the cache is one every process sees (not local memory)."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
 
-    replace_versions()
-    transaction.on_commit(replace_versions)
+
+def pages_changed(article_ids, *, slugs=()):
+    """Record, inside the change's transaction, that these articles' pages changed.
+
+    `slugs` names addresses that no longer lead where they did (a slug given
+    up, an article deleted), whose version copies must go too.
+    """
+    ids = sorted(set(article_ids))
+    PageVersion.objects.bulk_create(
+        [PageVersion(article_id=pk, token=uuid.uuid4().hex) for pk in ids],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["token"],
+    )
+    if not shares_cache():
+        return
+    keys = [VERSION.format(slug) for slug in slugs]
+    keys += [
+        VERSION.format(slug)
+        for slug in Article.objects.filter(pk__in=ids).values_list("slug", flat=True)
+    ]
+    if keys:
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def version_of(article):
+    """The page version of an article read with `select_related("page_version")`."""
+    try:
+        token = article.page_version.token
+    except PageVersion.DoesNotExist:
+        token = ""
+    return f"{article.pk}:{token}"
+
+
+def stored_version(slug):
+    """The page version of the published article at `slug`, from the database."""
+    rows = (
+        Article.objects.published()
+        .filter(slug=slug)
+        .order_by()
+        .values_list("pk", "page_version__token")
+    )
+    for pk, token in rows[:1]:
+        return f"{pk}:{token or ''}"
+    return None
+
+
+def copied_version(slug):
+    """The version from the database, copied into the shared cache for a while."""
+    version = stored_version(slug)
+    if version:
+        cache.add(VERSION.format(slug), version, settings.COMMENTS_VERSION_COPY_SECONDS)
+    return version
 
 
 def is_anonymous_visit(request):
@@ -63,32 +134,46 @@ def page_key(slug, page_number, gzipped):
 
 
 def cached_page(slug, page_number, gzipped):
-    """The stored page (gzipped or not), if its article has not changed since."""
-    entry = cache.get(page_key(slug, page_number, gzipped))
-    if entry is None or (entry["until"] and timezone.now() >= entry["until"]):
+    """The stored Page (gzipped or not), if its article has not changed since."""
+    key = page_key(slug, page_number, gzipped)
+    if shares_cache():
+        found = cache.get_many([key, VERSION.format(slug)])
+        page = found.get(key)
+        current = page and (found.get(VERSION.format(slug)) or copied_version(slug))
+    else:
+        page = cache.get(key)
+        current = page and stored_version(slug)
+    if not page or page.version != current:
         return None
-    if cache.get(VERSION.format(entry["article"])) != entry["version"]:
+    if page.until and timezone.now() >= page.until:
         return None
-    return entry["content"]
+    return page
 
 
-def store_page(article, page_number, version, content):
-    """Keep a rendered page under the version read before rendering it.
+def store_page(article, page_number, version, content, gzipped):
+    """Keep a page rendered after reading `version`; return the variant asked for.
 
     It is kept plain and gzipped, each under its own key so that a hit reads
     only what it sends. Compressed once here rather than for every reader;
     the page holds no secret (no CSRF token), so compression leaks nothing.
     """
-    variants = {False: content, True: gzip.compress(content, compresslevel=6)}
-    meta = {
-        "article": article.pk,
-        "version": version,
-        "until": article.comments_close_at,
+    pages = {
+        zipped: Page(
+            version=version,
+            content=body,
+            etag=hashlib.md5(body, usedforsecurity=False).hexdigest(),
+            until=article.comments_close_at,
+        )
+        for zipped, body in [
+            (False, content),
+            (True, gzip.compress(content, compresslevel=6)),
+        ]
     }
     cache.set_many(
         {
-            page_key(article.slug, page_number, gzipped): {**meta, "content": body}
-            for gzipped, body in variants.items()
+            page_key(article.slug, page_number, zipped): page
+            for zipped, page in pages.items()
         },
         settings.COMMENTS_THREAD_CACHE_SECONDS,
     )
+    return pages[gzipped]

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import moderation
-from .caching import invalidate_threads
+from .caching import pages_changed
 from .models import Comment, ModerationReason
 from .services import current_rules
 
@@ -62,7 +62,7 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.save(
         update_fields=["body", "body_html", "body_html_key", "edited_at", "status"]
     )
-    invalidate_threads({comment.article_id})
+    pages_changed([comment.article_id])
     return comment
 
 
@@ -70,4 +70,4 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
 def comment_withdraw(*, comment: Comment) -> None:
     """The author takes their comment back: it goes to the trash."""
     Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.TRASH)
-    invalidate_threads({comment.article_id})
+    pages_changed([comment.article_id])

@@ -274,3 +274,27 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class PageVersion(models.Model):
+    """What says whether a cached copy of an article's public page is current.
+
+    The truth every process and server shares: a new token is written in the
+    same transaction as any change readers can see (a comment approved,
+    edited or withdrawn, the article edited). Caches hold only copies.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="page_version",
+    )
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("page version")
+        verbose_name_plural = _("page versions")
+
+    def __str__(self):
+        return f"{self.article_id}:{self.token}"

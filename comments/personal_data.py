@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import privacy
-from .caching import invalidate_threads
+from .caching import pages_changed
 from .models import Comment
 
 # What the history records as changed for comments that stay after erasure.
@@ -65,7 +65,13 @@ def apply_erasure(plan, user):
     Comment.objects.bulk_update(
         comments, [*privacy.ANONYMISED_FIELDS, "body", "is_removed"]
     )
-    invalidate_threads({comment.article_id for comment in comments})
+    pages_changed(
+        {
+            comment.article_id
+            for comment in comments
+            if comment.status == Comment.Status.APPROVED
+        }
+    )
     scrub_history(comments)
     for fate, fields in ERASED_FIELDS.items():
         LogEntry.objects.log_actions(
@@ -103,7 +109,8 @@ def retention_apply(*, now=None, batch_size=1000):
     """Trim connection data past the retention period; return how many changed.
 
     IP addresses are truncated in place rather than cleared, so that checks
-    by address keep working on old comments at network precision.
+    by address keep working on old comments at network precision. Neither is
+    ever shown, so cached pages stay as they are.
     """
     days = settings.NEWSROOM_IP_RETENTION_DAYS
     cutoff = (now or timezone.now()) - timedelta(days=days)

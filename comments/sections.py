@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .caching import thread_version
+from .caching import version_of
 from .cookies import own_ids, pending_ids, remembered_commenter
 from .forms import CommentForm
 from .fragments import CommentHtml
@@ -73,8 +73,7 @@ def rendered_thread(article, page_number, order):
             str,
             [
                 "comments:thread",
-                article.pk,
-                thread_version(article.pk),
+                version_of(article),
                 page_number,
                 article.accepts_comments,
                 get_language(),

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import moderation, notifications
-from .caching import invalidate_threads
+from .caching import pages_changed
 from .models import Comment, Keyword, ModerationReason
 from .threads import reply_parent
 
@@ -64,6 +64,9 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
             )
             for reason in verdict.reasons
         )
+        if comment.status == Comment.Status.APPROVED:
+            # A held comment is seen by its author alone: the page stays.
+            pages_changed([article.pk])
         notifications.comment_posted(comment)
     return comment
 
@@ -103,7 +106,8 @@ def is_flooding(submission):
     """Whether the same address or email posted within the flood interval.
 
     The shared cache answers at once and atomically across app servers; the
-    database backs it up where the cache is local to one process.
+    database backs it up where the cache is local to one process, or fails
+    (`add()` then answers None, which refuses nobody).
     """
     seconds = settings.COMMENTS_FLOOD_SECONDS
     if not seconds:
@@ -116,7 +120,7 @@ def is_flooding(submission):
     if submission.ip_address:
         recent |= Q(ip_address=submission.ip_address)
     since = timezone.now() - timedelta(seconds=seconds)
-    return not all(fresh) or (
+    return False in fresh or (
         Comment.objects.filter(recent, submitted_at__gte=since).exists()
     )
 
@@ -132,14 +136,21 @@ def comment_moderate(*, comments, status, user):
         comments.exclude(status=status)
         .prefetch_related(None)
         .select_related(None)
-        .only("pk", "author_name", "article_id")
+        .only("pk", "author_name", "article_id", "status")
         .select_for_update()
     )
     if not changed:
         return 0
     ids = [comment.pk for comment in changed]
     Comment.objects.filter(pk__in=ids).update(status=status)
-    invalidate_threads({comment.article_id for comment in changed})
+    # Only a comment coming into or out of public view changes a page.
+    pages_changed(
+        {
+            comment.article_id
+            for comment in changed
+            if Comment.Status.APPROVED in (comment.status, status)
+        }
+    )
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=changed,
@@ -193,5 +204,6 @@ def comment_reply(*, parent, body, user):
         action_flag=ADDITION,
         change_message=[{"added": {}}],
     )
+    pages_changed([reply.article_id])
     notifications.comments_approved([reply])
     return reply

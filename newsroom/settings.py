@@ -1,48 +1,54 @@
 """Settings for the Newsroom site.
 
-One module, configured from environment variables with safe local defaults.
-Production (DEBUG off) refuses to start without a SECRET_KEY.
+One module, configured from environment variables with safe local defaults
+(read with django-environ). A `.env` file beside manage.py, which `make run`
+writes on first use, fills in whatever the environment leaves unset, so every
+command reads the same settings from a shell, cron or systemd. Production
+(DEBUG off) refuses to start without a SECRET_KEY.
 """
 
-import os
 import shutil
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name, default)
-    return [item.strip() for item in value.split(",") if item.strip()]
-
+import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DEBUG")
+env = environ.Env()
+# ENV_FILE names another file; empty reads none (the tests' own settings).
+ENV_FILE = env("ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env.bool("DEBUG", default=False)
+
+SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set the SECRET_KEY environment variable (or DEBUG=1 for local work)."
+        # One line, no traceback: it is an operator's mistake, not a bug.
+        sys.exit(
+            "Set SECRET_KEY in the environment or in .env "
+            "(or DEBUG=1 for local work; `make run` writes both)."
         )
     SECRET_KEY = "django-insecure-local-development-only"
 
 # HTTPS: on by default in production. Off only where nothing terminates TLS
 # in front of the site (e.g. `make serve` tried out on 127.0.0.1).
-HTTPS = env_bool("HTTPS", default=not DEBUG)
+HTTPS = env.bool("HTTPS", default=not DEBUG)
+
+# How many reverse proxies in front of the site append to X-Forwarded-For;
+# 0 trusts no header and takes the address of the connection itself.
+NEWSROOM_TRUSTED_PROXIES = env.int("NEWSROOM_TRUSTED_PROXIES", default=0)
+
+# Absolute links in emails and feeds point here.
+NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
+NEWSROOM_SITE_URL = NEWSROOM_SITE_URL.rstrip("/")
 
 # Django settings, alphabetical.
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -59,14 +65,32 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
+# The site's own cache keys, by default its address ("news.example:443").
+CACHE_KEY_PREFIX = env(
+    "CACHE_KEY_PREFIX", default=urlsplit(NEWSROOM_SITE_URL).netloc or "newsroom"
+)
+
+# Redis, where there is one, is shared by every process and server; it only
+# speeds things up (newsroom/cache.py): when it fails, pages come from the
+# database. Keys carry the site's prefix, so that sites can share one Redis.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.25)
 CACHES = {
     "default": (
         {
             "BACKEND": "newsroom.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5),
+            },
         }
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if env("REDIS_URL", default="")
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
     )
 }
 
@@ -74,14 +98,14 @@ CSRF_COOKIE_SECURE = HTTPS
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=600,
-        conn_health_checks=True,
-    )
+    "default": {
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        "CONN_HEALTH_CHECKS": True,
+        "CONN_MAX_AGE": 600,
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several worker processes share one SQLite file: WAL lets readers go on
@@ -95,17 +119,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_TIMEOUT = 10
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 
 INSTALLED_APPS = [
     "newsroom",
@@ -165,9 +189,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 # Behind trusted proxies, believe the scheme they report.
 SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https")
-    if int(os.environ.get("TRUSTED_PROXIES", "0"))
-    else None
+    ("HTTP_X_FORWARDED_PROTO", "https") if NEWSROOM_TRUSTED_PROXIES else None
 )
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_SSL_REDIRECT = HTTPS
@@ -207,7 +229,7 @@ TEMPLATES = [
     },
 ]
 
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = env("TIME_ZONE", default="UTC")
 
 USE_I18N = True
 
@@ -243,73 +265,76 @@ CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 60  # minutes: long enough to write a considered comment
 # Test mode accepts "passed" as every answer: never outside local development.
-CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")
+CAPTCHA_TEST_MODE = env.bool("CAPTCHA_TEST_MODE", default=False)
 if CAPTCHA_TEST_MODE and not DEBUG:
-    raise ImproperlyConfigured("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
+    sys.exit("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
 
 # django-axes: lock out repeated failed admin logins, per address and per
 # account; `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
 AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1)  # hours
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
 # Newsroom.
 
+# Article pages for readers without personal cookies: how long a shared HTTP
+# cache in front (nginx, a CDN) may serve them as they are, and then while it
+# fetches them again.
+ARTICLES_CACHE_S_MAXAGE = env.int("ARTICLES_CACHE_S_MAXAGE", default=2)
+ARTICLES_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "ARTICLES_CACHE_STALE_WHILE_REVALIDATE", default=30
+)
+
 # Discussions: threads, pages, closing, notifications.
 # Send notification emails from a background thread (off only in tests).
-COMMENTS_EMAIL_IN_BACKGROUND = env_bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
-COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
+COMMENTS_EMAIL_IN_BACKGROUND = env.bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
 # For how long the author may edit or delete a comment, from the same browser.
-COMMENTS_EDIT_MINUTES = int(os.environ.get("COMMENTS_EDIT_MINUTES", "15"))
+COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 # Avatars from Gravatar instead of identicons drawn here (see comments/avatars.py:
 # it tells Gravatar who reads which page, and hashes of commenters' emails).
-COMMENTS_GRAVATAR = env_bool("COMMENTS_GRAVATAR")
+COMMENTS_GRAVATAR = env.bool("COMMENTS_GRAVATAR", default=False)
 if COMMENTS_GRAVATAR:
     CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
         "img-src 'self' data:", "img-src 'self' data: https://www.gravatar.com"
     )
 # The thread's order for readers who do not choose: oldest, newest or
 # recommended (most recommended first). Replies always read oldest first.
-COMMENTS_ORDER = os.environ.get("COMMENTS_ORDER", "oldest")
+COMMENTS_ORDER = env.str("COMMENTS_ORDER", default="oldest")
 if COMMENTS_ORDER not in ("oldest", "newest", "recommended"):
-    raise ImproperlyConfigured("COMMENTS_ORDER is oldest, newest or recommended.")
+    sys.exit("COMMENTS_ORDER must be oldest, newest or recommended.")
 # How many browsers behind one address may recommend the same comment.
-COMMENTS_RECOMMENDS_PER_ADDRESS = int(
-    os.environ.get("COMMENTS_RECOMMENDS_PER_ADDRESS", "3")
-)
+COMMENTS_RECOMMENDS_PER_ADDRESS = env.int("COMMENTS_RECOMMENDS_PER_ADDRESS", default=3)
 # How long the "most recommended" order of a page may lag behind the counts.
-COMMENTS_RECOMMENDED_ORDER_SECONDS = int(
-    os.environ.get("COMMENTS_RECOMMENDED_ORDER_SECONDS", "300")
+COMMENTS_RECOMMENDED_ORDER_SECONDS = env.int(
+    "COMMENTS_RECOMMENDED_ORDER_SECONDS", default=300
 )
-COMMENTS_NOTIFY_EVERY_COMMENT = env_bool("COMMENTS_NOTIFY_EVERY_COMMENT")
+COMMENTS_NOTIFY_EVERY_COMMENT = env.bool("COMMENTS_NOTIFY_EVERY_COMMENT", default=False)
 # Who hears about held comments; empty means the active Editors with an email.
-COMMENTS_NOTIFY_RECIPIENTS = env_list("COMMENTS_NOTIFY_RECIPIENTS", "")
-COMMENTS_PER_PAGE = int(os.environ.get("COMMENTS_PER_PAGE", "50"))
+COMMENTS_NOTIFY_RECIPIENTS = env.list("COMMENTS_NOTIFY_RECIPIENTS", default=[])
+COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
 # How long a rendered thread page may stay cached (changes replace it at once).
-COMMENTS_THREAD_CACHE_SECONDS = int(
-    os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400")
-)
-COMMENTS_THREAD_DEPTH = int(os.environ.get("COMMENTS_THREAD_DEPTH", "5"))
-# Absolute links in emails and feeds point here.
-NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
+COMMENTS_THREAD_CACHE_SECONDS = env.int("COMMENTS_THREAD_CACHE_SECONDS", default=86400)
+COMMENTS_THREAD_DEPTH = env.int("COMMENTS_THREAD_DEPTH", default=5)
+# How long Redis's copy of an article's page version is trusted before it is
+# read again from the database: a change Redis missed shows within this time.
+COMMENTS_VERSION_COPY_SECONDS = env.int("COMMENTS_VERSION_COPY_SECONDS", default=5)
 # The moderation policy (see comments/moderation.py and the README).
-COMMENTS_APPROVE_KNOWN_AUTHORS = env_bool("COMMENTS_APPROVE_KNOWN_AUTHORS")
-COMMENTS_FLOOD_SECONDS = int(os.environ.get("COMMENTS_FLOOD_SECONDS", "15"))
-COMMENTS_LINK_LIMIT = int(os.environ.get("COMMENTS_LINK_LIMIT", "2"))
-COMMENTS_MANUAL_APPROVAL = env_bool("COMMENTS_MANUAL_APPROVAL", default=True)
-COMMENTS_MAX_FORM_AGE = int(os.environ.get("COMMENTS_MAX_FORM_AGE", "86400"))
-COMMENTS_MIN_FORM_SECONDS = int(os.environ.get("COMMENTS_MIN_FORM_SECONDS", "3"))
+COMMENTS_APPROVE_KNOWN_AUTHORS = env.bool(
+    "COMMENTS_APPROVE_KNOWN_AUTHORS", default=False
+)
+COMMENTS_FLOOD_SECONDS = env.int("COMMENTS_FLOOD_SECONDS", default=15)
+COMMENTS_LINK_LIMIT = env.int("COMMENTS_LINK_LIMIT", default=2)
+COMMENTS_MANUAL_APPROVAL = env.bool("COMMENTS_MANUAL_APPROVAL", default=True)
+COMMENTS_MAX_FORM_AGE = env.int("COMMENTS_MAX_FORM_AGE", default=86400)
+COMMENTS_MIN_FORM_SECONDS = env.int("COMMENTS_MIN_FORM_SECONDS", default=3)
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
-# How many reverse proxies in front of the site append to X-Forwarded-For;
-# 0 trusts no header and takes the address of the connection itself.
-NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 # Raw IP addresses and user agents are kept this many days for abuse handling,
 # then `manage.py apply_retention` truncates the address and drops the agent.
-NEWSROOM_IP_RETENTION_DAYS = int(os.environ.get("IP_RETENTION_DAYS", "60"))
+NEWSROOM_IP_RETENTION_DAYS = env.int("NEWSROOM_IP_RETENTION_DAYS", default=60)

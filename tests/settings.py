@@ -2,6 +2,8 @@
 
 import os
 
+# The tests never read a developer's .env: only what they set themselves.
+os.environ["ENV_FILE"] = ""
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 # The test client and the live server speak plain HTTP.
 os.environ.setdefault("HTTPS", "0")

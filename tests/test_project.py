@@ -2,6 +2,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from io import StringIO
 
 from django.conf import settings
@@ -30,6 +31,31 @@ class SecurityHeaderTests(SimpleTestCase):
         assert "style-src 'self'" in policy
         assert "unsafe-inline" not in policy
         assert "frame-ancestors 'none'" in policy
+
+
+class EnvFileTests(SimpleTestCase):
+    def setting(self, name, env_file, **environment):
+        env = {"PATH": os.environ["PATH"], "ENV_FILE": str(env_file), **environment}
+        result = subprocess.run(
+            [sys.executable, "-c", f"import newsroom.settings as s; print(s.{name})"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    def test_the_file_fills_in_what_the_environment_leaves_unset(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".env") as env_file:
+            env_file.write("SECRET_KEY=from-the-file\nCOMMENTS_PER_PAGE=7\n")
+            env_file.flush()
+            assert self.setting("COMMENTS_PER_PAGE", env_file.name) == "7"
+            assert (
+                self.setting("COMMENTS_PER_PAGE", env_file.name, COMMENTS_PER_PAGE="9")
+                == "9"
+            )
+            assert self.setting("SECRET_KEY", env_file.name) == "from-the-file"
 
 
 class DeployCheckTests(SimpleTestCase):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
+from comments.caching import pages_changed
 from comments.models import Comment
 from comments.privacy import truncate_ip
 
@@ -61,6 +62,7 @@ class Importer:
         self.batch = []
         self.known = {}  # the current post's WordPress comment ids: our ids
         self.orphans = []  # (comment, WordPress parent id) met before the parent
+        self.changed_pages = set()  # articles whose public page this changed
 
     @transaction.atomic
     def run(self, records):
@@ -74,6 +76,7 @@ class Importer:
                 case wxr.Comment():
                     self.add_comment(record)
         self.finish_post()
+        pages_changed(self.changed_pages)
 
     def start_site(self, site):
         self.source = (self.source or site.url)[:200]
@@ -101,6 +104,8 @@ class Importer:
             for name in changed:
                 setattr(self.article, name, fields[name])
             self.article.save(update_fields=changed)
+            if changed:
+                self.changed_pages.add(self.article.pk)
             self.articles["updated" if changed else "unchanged"] += 1
             return
         slug = Article.objects.unique_slug(unquote(post.slug) or fields["title"])
@@ -143,13 +148,15 @@ class Importer:
             self.comment(record, imported.get(record.wp_id)) for record in records
         ]
         seen = [comment for comment in comments if comment.pk]
-        changed = changed_comments(seen)
+        changed, public = changed_comments(seen)
         for comment in changed:
             values = {name: getattr(comment, name) for name in COMMENT_FIELDS}
             Comment.objects.filter(pk=comment.pk).update(**values)
         created = Comment.objects.bulk_create(
             [comment for comment in comments if not comment.pk]
         )
+        if public or any(c.status == Comment.Status.APPROVED for c in created):
+            self.changed_pages.add(self.article.pk)
         ImportedComment.objects.bulk_create(
             ImportedComment(source=self.source, wp_id=record.wp_id, comment=comment)
             for record, comment in zip(records, comments, strict=True)
@@ -187,14 +194,21 @@ class Importer:
 
 
 def changed_comments(comments):
-    """The comments whose fields differ from the rows they were read from."""
+    """The comments whose fields differ from the rows they were read from, and
+    whether any of them is public before or after (its page then changes)."""
     stored = Comment.objects.filter(pk__in=[comment.pk for comment in comments])
     rows = {pk: values for pk, *values in stored.values_list("pk", *COMMENT_FIELDS)}
-    return [
+    changed = [
         comment
         for comment in comments
         if rows[comment.pk] != [getattr(comment, name) for name in COMMENT_FIELDS]
     ]
+    status = COMMENT_FIELDS.index("status")
+    public = any(
+        Comment.Status.APPROVED in (rows[comment.pk][status], comment.status)
+        for comment in changed
+    )
+    return changed, public
 
 
 def article_fields(post):

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from comments.models import Comment
-from tests.factories import comment_data, make_article, make_comment, make_editor
+from tests.factories import (
+    approve,
+    comment_data,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 from .base import POST_URL, URL, PostingTestCase
 
@@ -31,8 +37,7 @@ class InjectionTests(BadInputTestCase):
         self.post(author_name=SCRIPT, body=SCRIPT, author_email="x@example.com")
         comment = Comment.objects.get()
         assert (comment.author_name, comment.body) == (SCRIPT, SCRIPT)
-        comment.status = "approved"
-        comment.save()
+        approve(comment)
         page = self.client.get(URL)
         self.assertNotContains(page, "<script>alert")
         self.assertNotContains(page, "<img src=x")

@@ -259,4 +259,7 @@ class CaptchaHardeningTests(DefenceTestCase):
             text=True,
             cwd=settings.BASE_DIR,
         )
-        assert "Set the SECRET_KEY environment variable" in result.stderr
+        assert result.returncode == 1
+        # One line, no traceback.
+        assert result.stderr.startswith("Set SECRET_KEY in the environment or in .env")
+        assert result.stderr.count("\n") == 1

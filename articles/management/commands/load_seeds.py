@@ -8,9 +8,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from articles.models import Article
 from articles.seeds import parse_seed
+from comments.caching import pages_changed
 
 
 class Command(BaseCommand):
@@ -41,6 +43,7 @@ class Command(BaseCommand):
             )
         )
 
+    @transaction.atomic
     def load(self, path):
         seed = parse_seed(path.read_text(encoding="utf-8"))
         if not seed.title or not seed.paragraphs:
@@ -59,4 +62,5 @@ class Command(BaseCommand):
             return "unchanged"
         article.title, article.body = seed.title, seed.body
         article.save(update_fields=["title", "body"])
+        pages_changed([article.pk])
         return "updated"

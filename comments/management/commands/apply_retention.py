@@ -1,8 +1,8 @@
 """Trim commenters' connection data once it is past the retention period.
 
-Comments older than NEWSROOM_IP_RETENTION_DAYS (IP_RETENTION_DAYS in the
-environment, 60 by default) keep only the network part of their IP address
-(IPv4 /24, IPv6 /48) and lose their user agent. Comments already trimmed are
+Comments older than NEWSROOM_IP_RETENTION_DAYS (60 by default) keep only the
+network part of their IP address (IPv4 /24, IPv6 /48) and lose their user
+agent. Comments already trimmed are
 skipped, so it is cheap and safe to run daily from cron.
 """
 

@@ -22,7 +22,7 @@ class Command(BaseCommand):
             "--site-url",
             default=settings.NEWSROOM_SITE_URL,
             help="The site's address, for links and as the export's source "
-            "(default: SITE_URL).",
+            "(default: NEWSROOM_SITE_URL).",
         )
 
     def handle(self, *args, file, site_url, **options):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0006_newsroom_replies'),
+        ('comments', '0007_page_versions'),
     ]
 
     operations = [
