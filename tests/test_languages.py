@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.test import TestCase, override_settings
 
-from tests.factories import make_article
+from tests.factories import make_article, make_comment
 
 URL = "/articles/a-test-article/"
 
@@ -28,6 +28,24 @@ class LanguageChoiceTests(TestCase):
         ]:
             response = self.client.get(URL, headers={"Accept-Language": header})
             self.assertContains(response, f'<html lang="{lang}">')
+
+    def test_each_language_reads_in_its_own_words(self):
+        for header, words in [
+            ("en", "Leave a Reply"),
+            ("ru", "Оставить комментарий"),
+            ("kk", "Пікір қалдыру"),
+            ("zh-CN", "发表评论"),
+        ]:
+            response = self.client.get(URL, headers={"Accept-Language": header})
+            self.assertContains(response, f'<h2 id="reply-title">{words}</h2>')
+
+    def test_counts_are_plural_in_every_language(self):
+        article = make_article(slug="busy", title="Busy")
+        for _ in range(5):
+            make_comment(article)
+        for header, words in [("ru", "5 комментариев"), ("kk", "5 пікір")]:
+            response = self.client.get("/", headers={"Accept-Language": header})
+            self.assertContains(response, words)
 
     def test_the_footer_switcher_remembers_the_choice(self):
         page = self.client.get(URL).content.decode()
