@@ -21,7 +21,8 @@ from .markup import current_html
 
 @dataclass(frozen=True)
 class Labels:
-    """The words of a comment's furniture, in the language being rendered."""
+    """The words of a comment's furniture, in the language being rendered,
+    escaped for HTML once per render ("%(name)s" takes an escaped name)."""
 
     reply: str
     reply_to: str
@@ -40,22 +41,26 @@ class Labels:
 
     @classmethod
     def current(cls):
-        return cls(
-            reply=gettext("Reply"),
-            reply_to=gettext("Reply to %(name)s"),
-            quote=gettext("Quote"),
-            quote_aria=gettext("Quote %(name)s in a reply"),
-            link=gettext("Link"),
-            link_aria=gettext("Link to the comment by %(name)s"),
-            newsroom=gettext("Newsroom"),
-            awaiting=gettext("Your comment is awaiting moderation."),
-            deleted=gettext("This comment was deleted."),
-            edited=gettext("edited"),
-            edit=gettext("Edit"),
-            edit_aria=gettext("Edit or delete your comment"),
-            recommend=gettext("Recommend"),
-            recommend_aria=gettext("Recommend the comment by %(name)s"),
-        )
+        return cls(**{name: escape(text) for name, text in cls.words().items()})
+
+    @staticmethod
+    def words():
+        return {
+            "reply": gettext("Reply"),
+            "reply_to": gettext("Reply to %(name)s"),
+            "quote": gettext("Quote"),
+            "quote_aria": gettext("Quote %(name)s in a reply"),
+            "link": gettext("Link"),
+            "link_aria": gettext("Link to the comment by %(name)s"),
+            "newsroom": gettext("Newsroom"),
+            "awaiting": gettext("Your comment is awaiting moderation."),
+            "deleted": gettext("This comment was deleted."),
+            "edited": gettext("edited"),
+            "edit": gettext("Edit"),
+            "edit_aria": gettext("Edit or delete your comment"),
+            "recommend": gettext("Recommend"),
+            "recommend_aria": gettext("Recommend the comment by %(name)s"),
+        }
 
 
 def html_datetime(moment):
@@ -73,6 +78,7 @@ class CommentHtml:
         self.edit_after = timezone.now() - timedelta(
             minutes=settings.COMMENTS_EDIT_MINUTES
         )
+        self.accepts_comments = article.accepts_comments
         self.labels = Labels.current()
         self.permalink = reverse("comments:permalink", args=[0])[:-2]
         self.days = {}
@@ -101,7 +107,7 @@ class CommentHtml:
             return (
                 f'<li id="comment-{comment.pk}" class="{classes}">'
                 f'<article class="comment-content"><p class="comment-deleted">'
-                f"{escape(self.labels.deleted)}</p></article>"
+                f"{self.labels.deleted}</p></article>"
             )
         return (
             f'<li id="comment-{comment.pk}" class="{classes}">'
@@ -123,12 +129,12 @@ class CommentHtml:
             )
         badge = ""
         if comment.by_newsroom:
-            badge = f'<span class="badge-newsroom">{escape(labels.newsroom)}</span>'
+            badge = f'<span class="badge-newsroom">{labels.newsroom}</span>'
         moment = timezone.localtime(comment.submitted_at)
         exact = self.exact_time(moment)
         notes = self.edited(comment.edited_at) if comment.edited_at else ""
         if pending:
-            notes += f'<em class="comment-awaiting">{escape(labels.awaiting)}</em>'
+            notes += f'<em class="comment-awaiting">{labels.awaiting}</em>'
         return (
             f'<footer class="comment-meta">{self.avatar(comment.author_email)}'
             f'<span class="comment-author" id="comment-{comment.pk}-author">'
@@ -156,7 +162,7 @@ class CommentHtml:
         moment = timezone.localtime(edited_at)
         return (
             f'<span class="comment-edited"><time datetime="{html_datetime(moment)}" '
-            f'title="{self.exact_time(moment)}">{escape(self.labels.edited)}</time>'
+            f'title="{self.exact_time(moment)}">{self.labels.edited}</time>'
             "</span>"
         )
 
@@ -166,8 +172,8 @@ class CommentHtml:
         url = reverse("comments:edit", args=[comment.pk])
         return [
             f'<a class="comment-edit-link" href="{url}" '
-            f'aria-label="{escape(self.labels.edit_aria)}">'
-            f"{escape(self.labels.edit)}</a>"
+            f'aria-label="{self.labels.edit_aria}">'
+            f"{self.labels.edit}</a>"
         ]
 
     def recommend(self, comment, name):
@@ -177,8 +183,8 @@ class CommentHtml:
             f'<a class="comment-recommend" rel="nofollow" '
             f'href="{self.permalink}{comment.pk}/recommend/" '
             f'data-comment="{comment.pk}" '
-            f'aria-label="{escape(self.labels.recommend_aria % name)}">'
-            f"{escape(self.labels.recommend)}</a>"
+            f'aria-label="{self.labels.recommend_aria % name}">'
+            f"{self.labels.recommend}</a>"
             f'<span class="recommend-count" id="recommends-{comment.pk}">'
             f"{escape(label)}</span>"
         )
@@ -188,27 +194,25 @@ class CommentHtml:
             links = self.edit_link(comment)
             return f'<p class="comment-actions">{links[0]}</p>' if links else ""
         labels = self.labels
-        name = {"name": comment.author_name}
+        author = escape(comment.author_name)
+        name = {"name": author}
         links = [
             self.recommend(comment, name),
             f'<a class="comment-permalink" href="{self.permalink}{comment.pk}/" '
-            f'aria-label="{escape(labels.link_aria % name)}">'
-            f"{escape(labels.link)}</a>",
+            f'aria-label="{labels.link_aria % name}">'
+            f"{labels.link}</a>",
         ]
-        if self.article.accepts_comments:
-            data = (
-                f'data-reply-to="{comment.pk}" '
-                f'data-author="{escape(comment.author_name)}"'
-            )
+        if self.accepts_comments:
+            data = f'data-reply-to="{comment.pk}" data-author="{author}"'
             links[:0] = [
                 f'<a class="comment-reply-link" rel="nofollow" '
                 f'href="?replytocom={comment.pk}#respond" {data} '
-                f'aria-label="{escape(labels.reply_to % name)}">'
-                f"{escape(labels.reply)}</a>",
+                f'aria-label="{labels.reply_to % name}">'
+                f"{labels.reply}</a>",
                 f'<a class="comment-reply-link comment-quote-link" rel="nofollow" '
                 f'href="?replytocom={comment.pk}&amp;quote=1#respond" {data} '
-                f'data-quote aria-label="{escape(labels.quote_aria % name)}">'
-                f"{escape(labels.quote)}</a>",
+                f'data-quote aria-label="{labels.quote_aria % name}">'
+                f"{labels.quote}</a>",
             ]
         links += self.edit_link(comment)
         return f'<p class="comment-actions">{" ".join(links)}</p>'

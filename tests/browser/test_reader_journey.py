@@ -2,9 +2,8 @@
 counts on the home page, a reply pending under its parent, an edit within
 the window, a recommend, the most-recommended order, a comment's link, the
 language switcher; then the same posting and editing without JavaScript.
-Screenshots of the article in Russian and Chinese go to test-results/."""
-
-from pathlib import Path
+Screenshots of the article in Russian and Chinese go where the others go
+(test-results/screenshots/, or NEWSROOM_SCREENSHOTS)."""
 
 import pytest
 from django.utils import translation
@@ -13,10 +12,9 @@ from playwright.sync_api import expect
 
 from comments.models import Comment
 
-from .conftest import DESKTOP, PHONE, captcha_answer
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, captcha_answer
 from .test_accessibility import blocking
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 LOCALES = {"en": "en-US", "ru": "ru-RU", "zh-hans": "zh-CN", "kk": "kk-KZ"}
 
 
@@ -185,11 +183,13 @@ def test_without_javascript_a_reply_posts_and_is_edited(
 @pytest.mark.parametrize("language", ["ru", "zh-hans"])
 def test_screenshots_of_the_article(live_server, browser, article, language):
     thread(article)
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
         page = reader_page(browser, language, viewport=viewport)
         page.goto(live_server.url + article.get_absolute_url())
         expect(page.locator("html")).to_have_attribute("lang", language)
         page.locator("#comments").scroll_into_view_if_needed()
-        page.screenshot(path=SHOTS / f"article-{language}-{name}.png", full_page=True)
+        page.screenshot(
+            path=SCREENSHOTS / f"article-{language}-{name}.png", full_page=True
+        )
         page.context.close()
