@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WORKERS ?= 4
 
-.PHONY: run serve test setup lint bench translations messages
+.PHONY: run serve test setup lint bench bench-captcha translations messages
 
 run: setup
 	@echo
@@ -39,6 +39,13 @@ serve: $(VENV)/.installed translations
 # bench/results.md. Options in BENCH_ARGS, e.g. BENCH_ARGS="--seconds 20".
 bench: $(VENV)/.installed translations
 	$(BIN)/python -m bench.run --workers $(WORKERS) $(BENCH_ARGS)
+
+# The CAPTCHA attacked as a bot would (OCR, a classifier, audio lookups, the
+# proof of work in Chromium); writes bench/results-captcha.md. Installs
+# Debian's tesseract-ocr if missing (needs root). Options in BENCH_ARGS.
+bench-captcha: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -r bench/requirements-captcha.txt
+	$(BIN)/python -m bench.captcha $(BENCH_ARGS)
 
 test: $(VENV)/.installed-test translations
 	DEBUG= $(BIN)/python -m pytest $(PYTEST_ARGS)

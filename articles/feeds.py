@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,8 @@ from .models import Article
 
 
 class LatestArticlesFeed(Feed):
+    """Titles and text escaped as HTML: feed readers render them as HTML."""
+
     title = _("Newsroom: latest articles")
     link = reverse_lazy("articles:list")
     description = _("The newest articles published by the newsroom.")
@@ -16,10 +19,10 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()[:20]
 
     def item_title(self, article):
-        return article.title
+        return escape(article.title)
 
     def item_description(self, article):
-        return Truncator(" ".join(article.paragraphs[:2])).words(80)
+        return escape(Truncator(" ".join(article.paragraphs[:2])).words(80))
 
     def item_pubdate(self, article):
         return article.published_at

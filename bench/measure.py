@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from . import posting, queue
 from .load import wrk
@@ -37,6 +37,7 @@ def settle():
             cursor.execute("VACUUM ANALYZE")
 
 
+CHALLENGE = "/comments/challenge/"
 BROWSER_ENCODING = "Accept-Encoding: gzip, deflate, br"
 
 
@@ -91,6 +92,25 @@ def captcha_image(base, workdir, options):
         load,
         queries=str(sql.count),
         writes=written(sql.writes, changed),
+    )
+
+
+def challenge_fetch(base, options):
+    """What the page's script fetches: a new sum, its picture and its puzzle.
+
+    Each fetch stores a challenge and counts one against the budget of
+    127.0.0.1: two writes, by design, so the database changes under load.
+    """
+    ajax = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+    sql = queries(Client(SERVER_NAME="127.0.0.1", **ajax), CHALLENGE)
+    load = warm_load(
+        base + CHALLENGE, options, headers=["X-Requested-With: XMLHttpRequest"]
+    )
+    return Row(
+        "challenge fetch (JSON, picture, puzzle)",
+        load,
+        queries=str(sql.count),
+        writes=f"{sql.writes} (a challenge, a budget count)",
     )
 
 

@@ -1,5 +1,7 @@
 """The comment POST under load: pre-made submissions, then what was stored."""
 
+import base64
+import json
 import re
 import secrets
 import time
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from altcha import solve_challenge_v1
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.utils import timezone
@@ -16,6 +19,7 @@ from django.utils.crypto import get_random_string
 
 from comments.forms import stamp
 from comments.models import Comment
+from comments.proof_of_work import puzzle
 
 POSTERS = "poster.bench.example"
 ACCEPTED = re.compile(r"#comment-(\d+)$")
@@ -67,9 +71,21 @@ def submissions(article, count, writer, domain=POSTERS):
             "author_url": "",
             "captcha_0": challenge.hashkey,
             "captcha_1": challenge.response,
+            "proof": proof_of_work(challenge.hashkey),
             "timestamp": stamp(time.time() - 60),
             "parent": writer.random.choice(parents) if number % 4 == 0 else "",
         }
+
+
+def proof_of_work(key):
+    """The proof the page's script would send for the challenge `key`."""
+    task = puzzle(key)
+    number = solve_challenge_v1(
+        task["challenge"], task["salt"], task["algorithm"], task["maxNumber"]
+    ).number
+    payload = {name: task[name] for name in ("algorithm", "challenge", "salt")}
+    payload |= {"signature": task["signature"], "number": number}
+    return base64.b64encode(json.dumps(payload).encode()).decode()
 
 
 def write_requests(path, article, count, writer):

@@ -60,6 +60,8 @@ class Session:
             pages.append(measure.article_page(base, article, size, options))
         say("CAPTCHA image")
         captcha = measure.captcha_image(base, self.workdir, options)
+        say("challenge fetch")
+        challenge = measure.challenge_fetch(base, options)
         say("moderation queue")
         moderation = measure.moderation_queue(base, editor, options)
         say(f"comment POST, {options.connections} posters")
@@ -68,7 +70,7 @@ class Session:
         )
         return report.Results(
             setup={},
-            rows=[bare, *pages, captcha, moderation.row, posting.row],
+            rows=[bare, *pages, captcha, challenge, moderation.row, posting.row],
             sections=[
                 ("Comment POST", summary.posting_section(posting)),
                 (
@@ -76,7 +78,8 @@ class Session:
                     summary.queue_section(moderation, dataset.total_comments),
                 ),
             ],
-            targets=summary.targets(pages, bare, pages[2], posting, moderation),
+            targets=summary.targets(pages, bare, pages[2], posting, moderation)
+            + summary.defence_targets(bare, challenge, posting),
         )
 
     def render_only(self, dataset):

@@ -5,6 +5,9 @@ import statistics
 QUEUE_MS = 150
 QUEUE_QUERIES = 10
 PAGE_RATIO = 0.5
+CHALLENGE_RATIO = 0.3
+POST_QUERIES = 10
+POSTS_PER_SECOND = 140
 
 
 def posting_section(posting):
@@ -89,6 +92,30 @@ def targets(rows, bare, page_500, posting, queue):
             "changelist ≤ 10 queries",
             str(queue.sql.count),
             queue.sql.count <= QUEUE_QUERIES,
+        ),
+    ]
+
+
+def defence_targets(bare, challenge, posting):
+    """The comment POST through the whole defence stack, and the challenge."""
+    ratio = challenge.load.rps / bare.load.rps
+    accepted = len(posting.outcome.accepted) / posting.row.load.seconds
+    queries = int(posting.row.queries)
+    return [
+        (
+            "challenge fetch at 0.3x the bare view or more",
+            f"{ratio:.2f}x",
+            ratio >= CHALLENGE_RATIO,
+        ),
+        (
+            "comment POST ≤ 10 queries per accepted comment",
+            str(queries),
+            queries <= POST_QUERIES,
+        ),
+        (
+            "comment POST ≥ 140 accepted per second (16 posters)",
+            f"{accepted:.0f}/s",
+            accepted >= POSTS_PER_SECOND,
         ),
     ]
 

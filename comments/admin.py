@@ -17,9 +17,12 @@ from . import admin_views, moderation
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_views import DECISIONS, DONE, decision_buttons
 from .caching import pages_changed
+from .editors import signature
 from .models import Comment, Keyword, ModerationReason
 from .overview import status_counts
 from .services import comment_moderate
+
+BIGGEST_ID = 2**63 - 1  # what a 64-bit id column holds
 
 Status = Comment.Status
 
@@ -147,6 +150,11 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return [
             path("desk/", view(admin_views.desk), name="comments_desk"),
             path(
+                "signature/",
+                view(admin_views.signature_page),
+                name="comments_signature",
+            ),
+            path(
                 "<int:pk>/decide/",
                 view(admin_views.decide),
                 name="comments_comment_decide",
@@ -173,12 +181,13 @@ class CommentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
             **(extra_context or {}),
             "decisions": DECISIONS,
             "can_moderate": self.has_moderate_permission(request),
+            "signature": signature(request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
-        if not all(value.isdigit() for value in selected):
+        if not all(is_row_id(value) for value in selected):
             self.message_user(
                 request, _("Those are not comments one can select."), messages.ERROR
             )
@@ -317,3 +326,7 @@ class KeywordAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term"]
+
+
+def is_row_id(value):
+    return value.isascii() and value.isdigit() and int(value) <= BIGGEST_ID

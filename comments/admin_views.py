@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .models import Comment
+from .editors import set_signature, signature
+from .models import Comment, EditorProfile
 from .overview import overview
 from .services import comment_moderate, comment_reply
 
@@ -94,6 +95,31 @@ def desk(request, *, model_admin):
         **overview(),
     }
     return TemplateResponse(request, "admin/comments/desk.html", context)
+
+
+class SignatureForm(forms.ModelForm):
+    class Meta:
+        model = EditorProfile
+        fields = ["display_name"]
+
+
+@require_http_methods(["GET", "POST"])
+def signature_page(request, *, model_admin):
+    """Each editor sets the name that signs their replies as the newsroom."""
+    form = SignatureForm(
+        request.POST or None, initial={"display_name": signature(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        set_signature(request.user, form.cleaned_data["display_name"])
+        model_admin.message_user(request, _("Your display name is saved."))
+        return redirect("admin:comments_signature")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Your display name"),
+        "opts": Comment._meta,
+        "form": form,
+    }
+    return TemplateResponse(request, "admin/comments/signature.html", context)
 
 
 @require_http_methods(["GET", "POST"])

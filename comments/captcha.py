@@ -1,24 +1,27 @@
 """The comment form's CAPTCHA: a small sum that reads like "2 + 3 =".
 
-django-simple-captcha stores each challenge with its answer and deletes it
-on the first attempt, right or wrong, so an answer can be used only once.
+django-simple-captcha stores each challenge with its answer. The first
+attempt, right or wrong, spends it: one DELETE that returns the answer, so
+of many requests racing with the same solved sum only the one whose DELETE
+removed the row is accepted, on every database and across servers.
 """
 
+import json
 import re
 import secrets
-import subprocess
-import tempfile
-from pathlib import Path
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .proof_of_work import puzzle
 
 KEY = re.compile(r"[0-9a-f]{40}")
 
@@ -29,31 +32,9 @@ def sum_challenge():
     return f"{first} + {second} =", str(first + second)
 
 
-def spoken(challenge):
-    """The sum as words for flite: "3 + 8 =" becomes "What is 3 plus 8?".
-
-    flite has English voices only, so these words are not translated.
-    """
-    words = " ".join(challenge.replace("+", " plus ").replace("=", " ").split())
-    return f"What is {words}? Once more: {words}."
-
-
 def speaks_language():
     """Whether the sum can be heard in the page's language (flite: English)."""
     return bool(settings.CAPTCHA_FLITE_PATH) and get_language().startswith("en")
-
-
-def speak(text):
-    """WAV audio of `text`, made by Debian's flite."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "sum.wav"
-        subprocess.run(
-            [settings.CAPTCHA_FLITE_PATH, "-t", text, "-o", str(path)],
-            check=True,
-            capture_output=True,
-            timeout=10,
-        )
-        return path.read_bytes()
 
 
 class SumCaptchaWidget(CaptchaTextInput):
@@ -85,6 +66,7 @@ class SumCaptchaWidget(CaptchaTextInput):
         answer["attrs"].pop("autocorrect", None)
         answer["attrs"]["inputmode"] = "numeric"
         context["image"] = self._key and self.image_url()
+        context["puzzle"] = self._key and json.dumps(puzzle(self._key))
         context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The
         # pattern lets the page's script point the link at a fetched challenge.
@@ -114,20 +96,28 @@ class SumCaptchaField(CaptchaField):
         )
 
     def clean(self, value):
-        key, answer = [*(value or []), "", ""][:2]
-        live = bool(answer) and is_live(key)
-        try:
-            return super().clean(value)
-        except ValidationError:
-            if answer and not live:
-                raise ValidationError(
-                    self.error_messages["gone"], code="gone"
-                ) from None
-            raise
+        key, answer = [str(part or "") for part in [*(value or []), "", ""][:2]]
+        if not answer.strip():
+            raise ValidationError(self.error_messages["required"], code="required")
+        expected = spend(key)
+        if expected is None:
+            raise ValidationError(self.error_messages["gone"], code="gone")
+        if answer.strip().lower() != expected:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return f"{key},{expected}"
 
 
-def is_live(key):
-    """Whether a challenge key exists and has not expired (before it is spent)."""
-    return bool(KEY.fullmatch(key or "")) and (
-        CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).exists()
-    )
+def spend(key):
+    """Delete a live challenge and return its answer; None if it was not
+    there (expired, never made, or spent by a request that won the race)."""
+    if not KEY.fullmatch(key or ""):
+        return None
+    table = connection.ops.quote_name(CaptchaStore._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s "
+            "RETURNING response",
+            [key, timezone.now()],
+        )
+        rows = cursor.fetchall()
+    return rows[0][0] if rows else None

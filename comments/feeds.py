@@ -1,9 +1,15 @@
-"""RSS and Atom feeds of approved comments: never pending, spam, trash or emails."""
+"""RSS and Atom feeds of approved comments: never pending, spam, trash or emails.
+
+Feed readers render titles, descriptions and summaries as HTML once they have
+unescaped the XML, so every text we did not write is escaped as HTML first
+(the XML escapes it again): a reader shows `<img onerror=...>` as those words.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,13 +23,13 @@ LATEST = 30
 
 class CommentFeedMixin:
     def item_title(self, comment):
-        return _("%(name)s on “%(title)s”") % {
-            "name": comment.author_name,
-            "title": comment.article.title,
-        }
+        return escape(
+            _("%(name)s on “%(title)s”")
+            % {"name": comment.author_name, "title": comment.article.title}
+        )
 
     def item_description(self, comment):
-        return Truncator(comment.body).chars(1000)
+        return linebreaks(Truncator(comment.body).chars(1000), autoescape=True)
 
     def item_link(self, comment):
         return reverse("comments:permalink", args=[comment.pk])
@@ -49,15 +55,15 @@ class ArticleCommentsFeed(CommentFeedMixin, Feed):
         return get_object_or_404(Article.objects.published(), slug=slug)
 
     def title(self, article):
-        return _("Comments on “%(title)s”") % {"title": article.title}
+        return escape(_("Comments on “%(title)s”") % {"title": article.title})
 
     def link(self, article):
         return article.get_absolute_url()
 
     def description(self, article):
-        return _("The newest approved comments on “%(title)s”.") % {
-            "title": article.title
-        }
+        return escape(
+            _("The newest approved comments on “%(title)s”.") % {"title": article.title}
+        )
 
     def items(self, article):
         return public_comments().filter(article=article)[:LATEST]

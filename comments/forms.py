@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import proof_of_work
 from .captcha import SumCaptchaField
 from .models import Comment
 from .threads import reply_parent
@@ -39,9 +40,28 @@ def no_control_characters(value):
 def no_invisible_characters(value):
     if any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in value):
         raise ValidationError(
-            _("A name cannot contain invisible or direction-changing characters."),
+            _("Remove the invisible or direction-changing characters from this field."),
             code="invisible",
         )
+
+
+# Letters that draw nothing: Hangul fillers and the blank Braille pattern.
+BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def visible(value):
+    """Whether any character of the text shows (not space, format or control)."""
+    return any(
+        unicodedata.category(c)[0] not in "CZ" and c not in BLANK_LETTERS for c in value
+    )
+
+
+class VisibleCharField(forms.CharField):
+    """Text of zero-width spaces and the like is no text: the field is empty."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if visible(value) else self.empty_value
 
 
 class CommentForm(forms.ModelForm):
@@ -65,12 +85,14 @@ class CommentForm(forms.ModelForm):
         max_length=200,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[URLValidator(schemes=["http", "https"]), no_invisible_characters],
         error_messages={
             "invalid": _("Enter a website address starting with http:// or https://.")
         },
     )
     captcha = SumCaptchaField(label=_("Anti-spam sum"))
+    # The proof of work the page's script solves (empty without JavaScript).
+    proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     # A field people never see: bots that fill in every field give themselves away.
     homepage = forms.CharField(
         label=_("Leave this field empty"),
@@ -97,7 +119,9 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body", "author_name", "author_email", "author_url"]
+        field_classes = {"body": VisibleCharField, "author_name": VisibleCharField}
         labels = {"author_email": _("Email")}
+        error_messages = {"body": {"required": _("Please write a comment.")}}
         help_texts = {
             "author_email": _("Your email address will not be published."),
         }
@@ -125,7 +149,8 @@ class CommentForm(forms.ModelForm):
         return [self["remember"], self["notify_replies"]]
 
     def clean_parent(self):
-        """The approved comment of this article the reply really attaches to."""
+        """The id of the approved comment of this article the reply really
+        attaches to (deeper replies attach higher up)."""
         parent_id = self.cleaned_data["parent"]
         if parent_id is None:
             return None
@@ -135,14 +160,19 @@ class CommentForm(forms.ModelForm):
                 _("You can only reply to a published comment on this article."),
                 code="parent",
             )
-        attach_to = reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
-        return Comment.objects.get(pk=attach_to) if attach_to else None
+        return reply_parent(parent_id, parents, settings.COMMENTS_THREAD_DEPTH)
 
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise ValidationError(_("Please write a comment."), code="required")
-        return body
+    def clean_proof(self):
+        proof = self.cleaned_data["proof"]
+        if proof and not proof_of_work.solved(proof, self.data.get("captcha_0", "")):
+            raise ValidationError(
+                _(
+                    "Your browser's check of this form did not pass. Please post "
+                    "your comment again."
+                ),
+                code="proof",
+            )
+        return proof
 
     def clean_timestamp(self):
         try:
@@ -165,8 +195,9 @@ class CommentForm(forms.ModelForm):
         return age
 
     def comment_data(self):
-        names = [*self.reader_field_names, "parent", "notify_replies"]
-        return {name: self.cleaned_data[name] for name in names}
+        names = [*self.reader_field_names, "notify_replies"]
+        data = {name: self.cleaned_data[name] for name in names}
+        return {**data, "parent_id": self.cleaned_data["parent"]}
 
     def restamp(self):
         """Replace a forged or stale stamp, so that posting again can succeed."""
@@ -174,11 +205,13 @@ class CommentForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["timestamp"] = stamp()
 
-    def draft(self):
-        """An unbound copy that keeps the reader's text (for a new challenge)."""
+    def draft(self, lazy=False):
+        """An unbound copy that keeps the reader's text (for a new challenge,
+        or, lazy, without one)."""
         names = [*self.reader_field_names, "parent", "remember", "notify_replies"]
         return CommentForm(
             article=self.article,
+            lazy=lazy,
             initial={name: self.data.get(name, "") for name in names},
         )
 

@@ -240,8 +240,12 @@ class ModerationReason(models.Model):
 
 
 class KeywordQuerySet(models.QuerySet):
-    def terms(self, kind):
-        return tuple(self.filter(kind=kind).values_list("term", flat=True))
+    def terms_by_kind(self):
+        """{kind: (term, ...)} for every kind, from one query."""
+        terms = {kind: [] for kind in Keyword.Kind.values}
+        for kind, term in self.values_list("kind", "term"):
+            terms[kind].append(term)
+        return {kind: tuple(found) for kind, found in terms.items()}
 
 
 class Keyword(models.Model):
@@ -276,6 +280,58 @@ class Keyword(models.Model):
         return self.term
 
 
+class EditorProfile(models.Model):
+    """What an editor shows readers: the name that signs newsroom replies."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="editor_profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=100,
+        help_text=_(
+            "Signs your replies as the newsroom, e.g. “Mira Sokolova, science "
+            "desk”. Readers never see your login name."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("editor's profile")
+        verbose_name_plural = _("editors' profiles")
+
+    def __str__(self):
+        return self.display_name
+
+
+class NotificationAddressQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+
+class NotificationAddress(models.Model):
+    """An address a reader asked to get follow-up emails at.
+
+    Nothing but the confirmation is sent to it until someone who reads its
+    mail opened the confirmation link and pressed the button.
+    """
+
+    email = models.EmailField(_("email"), max_length=100, unique=True)
+    asked_at = models.DateTimeField(_("confirmation last sent"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    objects = NotificationAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification address")
+        verbose_name_plural = _("notification addresses")
+
+    def __str__(self):
+        return self.email
+
+
 class PageVersion(models.Model):
     """What says whether a cached copy of an article's public page is current.
 
@@ -298,3 +354,40 @@ class PageVersion(models.Model):
 
     def __str__(self):
         return f"{self.article_id}:{self.token}"
+
+
+class Attempts(models.Model):
+    """How much of one budget one network has spent in the current window.
+
+    The key is a keyed hash of the budget's name and the network, so the
+    table tells nobody which addresses came; `comments.budgets` counts.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    window_start = models.BigIntegerField()
+    spent = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("attempt count")
+        verbose_name_plural = _("attempt counts")
+
+    def __str__(self):
+        return f"{self.key[:12]}…: {self.spent}"
+
+
+class BudgetRefusal(models.Model):
+    """How many requests one budget refused on one day (for the desk)."""
+
+    day = models.DateField()
+    budget = models.CharField(max_length=20)
+    refused = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("budget refusal count")
+        verbose_name_plural = _("budget refusal counts")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "budget"], name="unique_refusal")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.budget}: {self.refused}"

@@ -1,5 +1,8 @@
 """Emails about comments: to editors when one is held, to readers who asked.
 
+A reader's address gets follow-ups only once confirmed (subscriptions.py):
+ticking "Notify me" first sends a confirmation, at most one a day.
+
 Messages are built in the request, then sent after the transaction commits,
 in a background thread: a slow or broken mail server never slows, fails or
 loses a comment. A failure is logged.
@@ -10,17 +13,22 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .models import Comment
+from .subscriptions import (
+    address_key,
+    address_to_ask,
+    confirm_token,
+    confirmed_addresses,
+    unsubscribe_token,
+)
 
 logger = logging.getLogger(__name__)
 executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
-UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 
 def comment_posted(comment):
@@ -31,30 +39,51 @@ def comment_posted(comment):
     elif settings.COMMENTS_NOTIFY_EVERY_COMMENT:
         messages += to_editors("new", comment)
     if comment.status == Comment.Status.APPROVED:
-        messages += reply_notice(comment)
+        messages += reply_notice(comment, followers_confirmed([comment]))
+    if comment.notify_replies and comment.status != Comment.Status.SPAM:
+        messages += confirmation_request(comment)
     send_after_commit(messages)
 
 
 def comments_approved(comments):
     """After an editor approved comments: tell their authors and parents."""
     messages = []
+    confirmed = followers_confirmed(comments)
     for comment in comments:
-        if comment.notify_replies:
+        if comment.notify_replies and address_key(comment.author_email) in confirmed:
             messages.append(to_reader("approved", comment, comment))
-        messages += reply_notice(comment)
+        messages += reply_notice(comment, confirmed)
     send_after_commit(messages)
 
 
-def reply_notice(reply):
+def followers_confirmed(comments):
+    """The confirmed addresses among the comments' and their parents' (who
+    asked for follow-ups)."""
+    asking = [*comments, *(c.parent for c in comments if c.parent_id)]
+    return confirmed_addresses(c.author_email for c in asking if c.notify_replies)
+
+
+def reply_notice(reply, confirmed):
     parent = reply.parent
     if (
         parent is None
         or not parent.notify_replies
         or parent.status != Comment.Status.APPROVED
+        or address_key(parent.author_email) not in confirmed
         or parent.author_email.lower() == reply.author_email.lower()
     ):
         return []
     return [to_reader("reply", parent, reply)]
+
+
+def confirmation_request(comment):
+    """The email that asks the reader to confirm their address, if due."""
+    address = address_to_ask(comment.author_email)
+    if address is None:
+        return []
+    confirm_url = reverse("comments:confirm", args=[confirm_token(address)])
+    context = {"comment": comment, "confirm_url": absolute(confirm_url)}
+    return [compose("confirm", "confirm", context, [comment.author_email])]
 
 
 def to_editors(kind, comment):
@@ -120,17 +149,6 @@ def editor_addresses():
 
 def absolute(path):
     return settings.NEWSROOM_SITE_URL + path
-
-
-def unsubscribe_token(comment):
-    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def comment_from_token(token):
-    """The comment an unsubscribe link was made for; BadSignature if forged."""
-    return Comment.objects.select_related("article").get(
-        pk=signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    )
 
 
 def send_after_commit(messages):

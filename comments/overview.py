@@ -4,12 +4,12 @@ comments there are."""
 from datetime import datetime, time, timedelta
 
 from django.contrib.admin.models import ADDITION, LogEntry
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .charts import stacked_bars
-from .models import Comment
+from .models import BudgetRefusal, Comment
 from .services import decision_message
 
 Status = Comment.Status
@@ -38,6 +38,7 @@ def overview(now=None):
         "chart": stacked_bars(days, outcomes),
         "busiest": busiest_articles(),
         "editors": editor_decisions(now),
+        "budget_refusals": budget_refusals(now),
         "chart_days": CHART_DAYS,
         "decision_days": DECISION_DAYS,
     }
@@ -67,6 +68,13 @@ def daily_outcomes(now, days=CHART_DAYS):
         (date, {status: counts.get((date, status), 0) for status in Status.values})
         for date in dates
     ]
+
+
+def budget_refusals(now, days=DECISION_DAYS):
+    """How many requests the attempt budgets refused over the last days."""
+    since = timezone.localdate(now) - timedelta(days=days - 1)
+    total = BudgetRefusal.objects.filter(day__gte=since).aggregate(Sum("refused"))
+    return total["refused__sum"] or 0
 
 
 def busiest_articles(limit=BUSIEST):

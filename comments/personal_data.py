@@ -11,7 +11,8 @@ from django.utils.text import capfirst
 
 from . import privacy
 from .caching import pages_changed
-from .models import Comment
+from .models import Comment, NotificationAddress
+from .subscriptions import address_key
 
 # What the history records as changed for comments that stay after erasure.
 ERASED_FIELDS = {
@@ -51,6 +52,7 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     plan = privacy.plan_erasure(comments, replied_to, delete_text)
     if not dry_run:
         apply_erasure(plan, user)
+        NotificationAddress.objects.filter(email=address_key(email)).delete()
     return plan
 
 

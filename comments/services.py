@@ -1,6 +1,5 @@
 """The comment workflows that change data: submitting, moderating, replying."""
 
-import hashlib
 import json
 import logging
 from datetime import timedelta
@@ -9,11 +8,15 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 
+from articles.models import Article
+
 from . import moderation, notifications
+from .budgets import hashed
 from .caching import pages_changed
+from .editors import signature
 from .models import Comment, Keyword, ModerationReason
 from .threads import reply_parent
 
@@ -72,42 +75,51 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
 
 
 def current_rules():
+    terms = Keyword.objects.terms_by_kind()
     return moderation.Rules(
         manual_approval=settings.COMMENTS_MANUAL_APPROVAL,
         approve_known_authors=settings.COMMENTS_APPROVE_KNOWN_AUTHORS,
         link_limit=settings.COMMENTS_LINK_LIMIT,
-        moderation_terms=Keyword.objects.terms(Keyword.Kind.MODERATE),
-        disallowed_terms=Keyword.objects.terms(Keyword.Kind.DISALLOW),
+        moderation_terms=terms[Keyword.Kind.MODERATE],
+        disallowed_terms=terms[Keyword.Kind.DISALLOW],
     )
 
 
 def gather_facts(article, submission):
-    return moderation.Facts(
-        author_has_approved_comment=settings.COMMENTS_APPROVE_KNOWN_AUTHORS
-        and Comment.objects.approved()
-        .filter(
-            author_email__iexact=submission.author_email,
-            author_name=submission.author_name,
-        )
-        .exists(),
-        recent_post_by_same_sender=is_flooding(submission),
-        duplicate=Comment.objects.exclude(status=Comment.Status.TRASH)
-        .filter(
-            Q(author_email__iexact=submission.author_email)
-            | Q(author_name=submission.author_name),
+    """What the database knows of the sender: one query of EXISTS tests, each
+    answered from its own index."""
+    same_author = Q(author_email__iexact=submission.author_email)
+    tests = {
+        "duplicate": Comment.objects.exclude(status=Comment.Status.TRASH).filter(
+            same_author | Q(author_name=submission.author_name),
             article=article,
             body=submission.body,
+        ),
+    }
+    if settings.COMMENTS_APPROVE_KNOWN_AUTHORS:
+        tests["author_has_approved_comment"] = Comment.objects.approved().filter(
+            same_author, author_name=submission.author_name
         )
-        .exists(),
+    flood_marked = is_flood_marked(submission)
+    if settings.COMMENTS_FLOOD_SECONDS and not flood_marked:
+        tests["recent_post_by_same_sender"] = recent_posts(submission)
+    found = (
+        Article.objects.filter(pk=article.pk)
+        .values(**{name: Exists(query) for name, query in tests.items()})
+        .get()
     )
+    if flood_marked:
+        found["recent_post_by_same_sender"] = True
+    return moderation.Facts(**found)
 
 
-def is_flooding(submission):
-    """Whether the same address or email posted within the flood interval.
+def is_flood_marked(submission):
+    """Whether the shared cache holds a flood mark for the address or email;
+    marks both for the flood interval either way.
 
     The shared cache answers at once and atomically across app servers; the
-    database backs it up where the cache is local to one process, or fails
-    (`add()` then answers None, which refuses nobody).
+    database (`recent_posts`) backs it up where the cache is local to one
+    process, or fails (`add()` then answers None, which refuses nobody).
     """
     seconds = settings.COMMENTS_FLOOD_SECONDS
     if not seconds:
@@ -116,17 +128,21 @@ def is_flooding(submission):
     if submission.ip_address:
         senders.append(f"ip:{submission.ip_address}")
     fresh = [cache.add(flood_key(sender), 1, timeout=seconds) for sender in senders]
+    return False in fresh
+
+
+def recent_posts(submission):
+    """Comments from the same address or email within the flood interval."""
     recent = Q(author_email__iexact=submission.author_email)
     if submission.ip_address:
         recent |= Q(ip_address=submission.ip_address)
-    since = timezone.now() - timedelta(seconds=seconds)
-    return False in fresh or (
-        Comment.objects.filter(recent, submitted_at__gte=since).exists()
-    )
+    since = timezone.now() - timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
+    return Comment.objects.filter(recent, submitted_at__gte=since)
 
 
 def flood_key(sender):
-    return "comments:flood:" + hashlib.sha256(sender.encode()).hexdigest()
+    """The cache key of a sender's flood mark: keyed, so not reversible."""
+    return "comments:flood:" + hashed(sender, purpose="comments.flood")
 
 
 @transaction.atomic
@@ -190,7 +206,7 @@ def comment_reply(*, parent, body, user):
             Comment.objects.parents_of(parent.article),
             settings.COMMENTS_THREAD_DEPTH,
         ),
-        author_name=user.get_full_name() or user.get_username(),
+        author_name=signature(user),
         author_email=user.email or settings.DEFAULT_FROM_EMAIL,
         body=body,
         status=Comment.Status.APPROVED,

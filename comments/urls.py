@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import editing_views, feeds, recommend_views, views
 
@@ -14,9 +14,15 @@ urlpatterns = [
         recommend_views.counts,
         name="recommend-counts",
     ),
-    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
+    ),
+    path("comments/confirm/<str:token>/", views.confirm_address, name="confirm"),
     path("captcha/audio/<str:key>.wav", views.captcha_audio, name="captcha-audio"),
+    # Before the library's own views: our picture, and our refresh (budgeted).
+    re_path(r"^captcha/image/(?P<key>[0-9a-f]{40})/$", views.captcha_image),
     path("comments/challenge/", views.challenge, name="challenge"),
+    path("captcha/refresh/", views.challenge),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
     path(

@@ -1,3 +1,5 @@
+import base64
+
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article
 from newsroom.http import client_ip
 
-from .captcha import speak, speaks_language, spoken
+from . import budgets
+from .captcha import speaks_language, sum_challenge
+from .captcha_audio import captcha_wav
+from .captcha_image import captcha_png
 from .cookies import (
     forget_commenter,
     remember_commenter,
@@ -23,10 +28,16 @@ from .cookies import (
     remember_pending,
 )
 from .forms import CommentForm, stamp
-from .models import Comment
-from .notifications import comment_from_token
+from .models import Comment, NotificationAddress
+from .proof_of_work import puzzle
 from .sections import comments_section
 from .services import Refused, comment_submit
+from .subscriptions import (
+    address_from_token,
+    comment_from_token,
+    confirm,
+    unsubscribe,
+)
 from .threads import Thread
 
 
@@ -46,19 +57,41 @@ def post_comment(request, slug):
             status=403,
         )
     form = CommentForm(request.POST, article=article)
+    try:
+        return submit(request, article, form)
+    except budgets.Exhausted as exhausted:
+        # The text is kept; no new sum is made for a network past its budget.
+        draft = form.draft(lazy=True)
+        page = render_article(request, article, draft, 429, exhausted.message())
+        return retry_later(page, exhausted)
+
+
+def retry_later(response, exhausted):
+    response["Retry-After"] = str(exhausted.retry_after)
+    return response
+
+
+def submit(request, article, form):
+    """Validate the form and store the comment; every attempt spends budgets."""
+    ip_address = client_ip(request)
     if "new_challenge" in request.POST:
+        budgets.spend("challenge", ip_address)
         return render_article(request, article, form.draft())
     if csrf_rejected(request):
         notice = _("Solve the sum below to post your comment.")
         return render_article(request, article, form.draft(), 403, notice)
+    # Without the proof of work (no JavaScript) a post spends the tighter budget.
+    budgets.spend("post" if request.POST.get("proof") else "plain_post", ip_address)
     if not form.is_valid():
+        if form.has_error("captcha", "invalid"):
+            budgets.spend("wrong_answer", ip_address)
         form.restamp()
         return render_article(request, article, form, status=400)
     try:
         comment = comment_submit(
             article=article,
             data=form.comment_data(),
-            ip_address=client_ip(request),
+            ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=form.cleaned_data["homepage"],
         )
@@ -108,15 +141,25 @@ def challenge(request):
     """What the lazy form lacks: a sum of its own, a CSRF token and the time."""
     if request.headers.get("X-Requested-With") != "XMLHttpRequest":
         raise Http404
-    key = CaptchaStore.generate_key()
+    try:
+        budgets.spend("challenge", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        refusal = JsonResponse({"error": exhausted.message()}, status=429)
+        return retry_later(refusal, exhausted)
+    challenge, answer = sum_challenge()
+    key = CaptchaStore.objects.create(challenge=challenge, response=answer).hashkey
     audio = speaks_language() and reverse("comments:captcha-audio", args=[key])
+    picture = base64.b64encode(captcha_png(challenge, key)).decode()
     return JsonResponse(
         {
             "key": key,
+            # The picture itself (one request less), and where the no-JS form finds it.
+            "image": f"data:image/png;base64,{picture}",
             "image_url": reverse("captcha-image", args=[key]),
             "audio_url": audio or None,
             "csrf_token": get_token(request),
             "timestamp": stamp(),
+            "puzzle": puzzle(key),
         }
     )
 
@@ -143,29 +186,96 @@ def comment_permalink(request, pk):
 
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).
+@never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """Stop reply emails for one reader on one article, with one click."""
+def unsubscribe_link(request, token):
+    """A button that stops reply emails for one reader on one article.
+
+    Opening the link changes nothing (mail scanners open links); the button,
+    or a mail client's one-click POST, unsubscribes."""
     try:
         comment = comment_from_token(token)
-    except (signing.BadSignature, Comment.DoesNotExist):
-        return render(request, "comments/unsubscribe_invalid.html", status=400)
-    Comment.objects.filter(
-        article=comment.article, author_email__iexact=comment.author_email
-    ).update(notify_replies=False)
-    return render(request, "comments/unsubscribed.html", {"article": comment.article})
+    except signing.SignatureExpired:
+        return link_expired(
+            request,
+            _(
+                "This unsubscribe link is more than a year old and has expired. "
+                "Every newer email about comments has a link of its own."
+            ),
+        )
+    except (signing.BadSignature, ValueError, TypeError, Comment.DoesNotExist):
+        return link_invalid(request)
+    context = {"article": comment.article}
+    if request.method == "GET":
+        return render(request, "comments/unsubscribe.html", context)
+    unsubscribe(comment)
+    return render(request, "comments/unsubscribed.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_address(request, token):
+    """Double opt-in: the link from the confirmation email shows a button;
+    pressing it (a POST) lets follow-up emails go to the address."""
+    try:
+        address = address_from_token(token)
+    except signing.SignatureExpired:
+        return link_expired(
+            request,
+            _(
+                "This confirmation link is more than 30 days old and has expired. "
+                "Tick “Notify me” with your next comment to get a new one."
+            ),
+        )
+    except (
+        signing.BadSignature,
+        ValueError,
+        TypeError,
+        NotificationAddress.DoesNotExist,
+    ):
+        return link_invalid(request)
+    if request.method == "GET":
+        return render(request, "comments/confirm.html", {"address": address})
+    confirm(address)
+    return render(request, "comments/confirmed.html")
+
+
+def link_expired(request, message):
+    context = {"expired": message}
+    return render(request, "comments/link_invalid.html", context, status=400)
+
+
+def link_invalid(request):
+    return render(request, "comments/link_invalid.html", status=400)
 
 
 def captcha_audio(request, key):
     """The CAPTCHA's sum read aloud, for readers who cannot see the picture."""
     if not settings.CAPTCHA_FLITE_PATH:
         raise Http404
-    challenge = (
+    try:
+        budgets.spend("audio", client_ip(request))
+    except budgets.Exhausted as exhausted:
+        return retry_later(HttpResponse(exhausted.message(), status=429), exhausted)
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_wav(challenge), content_type="audio/wav")
+
+
+def captcha_image(request, key):
+    """The CAPTCHA's picture: the same for one challenge, new for every other."""
+    challenge = live_challenge(key)
+    if challenge is None:
+        return HttpResponse(status=410)
+    return HttpResponse(captcha_png(challenge, key), content_type="image/png")
+
+
+def live_challenge(key):
+    """The text of a challenge that has not expired, or None: gone, as the
+    library answers (HTTP 410), so that expired sums are not indexed."""
+    return (
         CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now())
         .values_list("challenge", flat=True)
         .first()
     )
-    if challenge is None:
-        # Gone, as the library answers: an expired sum is not to be indexed.
-        return HttpResponse(status=410)
-    return HttpResponse(speak(spoken(challenge)), content_type="audio/wav")

@@ -9,6 +9,7 @@ command reads the same settings from a shell, cron or systemd. Production
 
 import shutil
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -94,6 +95,10 @@ CACHES = {
     )
 }
 
+# Every cookie: HttpOnly (no script of ours reads one, the CSRF token comes
+# in the page or from /comments/challenge/), SameSite=Lax (Django's default),
+# Secure under HTTPS. comments/cookies.py does the same for its own.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = HTTPS
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
@@ -144,6 +149,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "captcha",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 LANGUAGE_CODE = "en"
@@ -162,6 +169,10 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = HTTPS
+
 # Notices travel in a signed cookie, not the session, so reading the article
 # page after posting costs no database write.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
@@ -175,6 +186,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -260,25 +273,41 @@ CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.sum_challenge"
 # The sum read aloud where Debian's flite is installed; without it the form
 # offers no audio link.
 CAPTCHA_FLITE_PATH = shutil.which("flite")
+# The picture's fonts (comments/captcha_image.py): Debian's DejaVu and
+# Liberation where installed, else the one django-simple-captcha ships.
+CAPTCHA_FONT_PATH = sorted(
+    str(path)
+    for folder in ("dejavu", "liberation")
+    for path in Path("/usr/share/fonts/truetype", folder).glob("*.ttf")
+    if "ExtraLight" not in path.name
+) or [str(Path(find_spec("captcha").origin).parent / "fonts" / "Vera.ttf")]
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LETTER_ROTATION = (-12, 12)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+# One picture per challenge: the library's double-size view would draw another.
+CAPTCHA_2X_IMAGE = False
 CAPTCHA_TIMEOUT = 60  # minutes: long enough to write a considered comment
 # Test mode accepts "passed" as every answer: never outside local development.
 CAPTCHA_TEST_MODE = env.bool("CAPTCHA_TEST_MODE", default=False)
 if CAPTCHA_TEST_MODE and not DEBUG:
     sys.exit("CAPTCHA_TEST_MODE must not be on when DEBUG is off.")
 
-# django-axes: lock out repeated failed admin logins, per address and per
-# account; `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
+# django-axes: lock out repeated failed admin logins from an address;
+# `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
 AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1)  # hours
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Failures count per address, and per account on each address: a stranger
+# cannot lock an editor out of the admin from everywhere else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# django-otp: the issuer authenticator apps show next to the code.
+
+OTP_TOTP_ISSUER = "Newsroom"
 
 # Newsroom.
 
@@ -334,7 +363,26 @@ COMMENTS_MANUAL_APPROVAL = env.bool("COMMENTS_MANUAL_APPROVAL", default=True)
 COMMENTS_MAX_FORM_AGE = env.int("COMMENTS_MAX_FORM_AGE", default=86400)
 COMMENTS_MIN_FORM_SECONDS = env.int("COMMENTS_MIN_FORM_SECONDS", default=3)
 
+# Attempt budgets per network (an IPv4 address, an IPv6 /64), see
+# comments/budgets.py: a limit per window of so many seconds. A post without
+# the proof of work (a reader without JavaScript) counts as a plain post.
+COMMENTS_CHALLENGE_LIMIT = env.int("COMMENTS_CHALLENGE_LIMIT", default=2000)
+COMMENTS_CHALLENGE_WINDOW = env.int("COMMENTS_CHALLENGE_WINDOW", default=3600)
+COMMENTS_AUDIO_LIMIT = env.int("COMMENTS_AUDIO_LIMIT", default=100)
+COMMENTS_AUDIO_WINDOW = env.int("COMMENTS_AUDIO_WINDOW", default=3600)
+COMMENTS_WRONG_ANSWER_LIMIT = env.int("COMMENTS_WRONG_ANSWER_LIMIT", default=30)
+COMMENTS_WRONG_ANSWER_WINDOW = env.int("COMMENTS_WRONG_ANSWER_WINDOW", default=3600)
+COMMENTS_POST_LIMIT = env.int("COMMENTS_POST_LIMIT", default=60)
+COMMENTS_POST_WINDOW = env.int("COMMENTS_POST_WINDOW", default=3600)
+COMMENTS_PLAIN_POST_LIMIT = env.int("COMMENTS_PLAIN_POST_LIMIT", default=10)
+COMMENTS_PLAIN_POST_WINDOW = env.int("COMMENTS_PLAIN_POST_WINDOW", default=3600)
+# The proof of work's difficulty: the script tries on average half this many
+# SHA-256 hashes (see comments/proof_of_work.py).
+COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=20000)
+
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
+# Staff reach the admin only with a code from an authenticator app (TOTP).
+NEWSROOM_TWO_FACTOR = env.bool("NEWSROOM_TWO_FACTOR", default=False)
 # Raw IP addresses and user agents are kept this many days for abuse handling,
 # then `manage.py apply_retention` truncates the address and drops the agent.
 NEWSROOM_IP_RETENTION_DAYS = env.int("NEWSROOM_IP_RETENTION_DAYS", default=60)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import two_factor, views
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
@@ -13,6 +13,7 @@ admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
+    path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
     path("language/<str:code>/", views.choose_language, name="language"),

@@ -6,10 +6,11 @@ import time
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from articles.models import Article
 from comments.forms import stamp
-from comments.models import Comment
+from comments.models import Comment, NotificationAddress
 from comments.services import comment_moderate
 
 
@@ -28,6 +29,14 @@ def make_comment(article, **fields):
     fields.setdefault("status", Comment.Status.APPROVED)
     fields.setdefault("ip_address", "203.0.113.7")
     return Comment.objects.create(article=article, **fields)
+
+
+def confirm_address(email):
+    """An address whose owner confirmed they want follow-up emails."""
+    now = timezone.now()
+    NotificationAddress.objects.update_or_create(
+        email=email.lower(), defaults={"asked_at": now, "confirmed_at": now}
+    )
 
 
 def make_editor(username="editor"):

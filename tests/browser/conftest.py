@@ -74,6 +74,7 @@ def editor(transactional_db, monkeypatch):
         "create_editor",
         "editor",
         email="editor@example.com",
+        display_name="Mira Sokolova",
         interactive=False,
         verbosity=0,
     )

@@ -130,7 +130,7 @@ def test_an_editor_works_the_queue_from_the_desk(live_server, browser, article, 
         reader.goto(live_server.url + f"/comments/{held.pk}/")
         answer = reader.locator(".comment-newsroom")
         expect(answer.locator(".badge-newsroom")).to_have_text("Newsroom")
-        expect(answer.locator(".comment-author")).to_have_text("editor")
+        expect(answer.locator(".comment-author")).to_have_text("Mira Sokolova")
         assert fits(reader, viewport["width"])
         reader.goto(live_server.url + article.get_absolute_url() + "#respond")
         reader.screenshot(path=SCREENSHOTS / f"article-{name}.png", full_page=True)

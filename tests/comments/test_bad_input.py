@@ -118,6 +118,30 @@ class CharacterTests(BadInputTestCase):
         }
         self.assertContains(response, "Please write a comment.", status_code=400)
 
+    def test_invisible_only_comment_or_name_counts_as_empty(self):
+        response = self.post(
+            body="\u200b\u200b \u200c\ufeff\u2060", author_name="\u200b\u200d"
+        )
+        assert response.status_code == 400
+        errors = response.context["form"].errors
+        assert errors["body"] == ["Please write a comment."]
+        assert errors["author_name"] == ["This field is required."]
+        assert not Comment.objects.exists()
+
+    def test_invisible_joiners_inside_real_text_are_kept(self):
+        self.post(body="Family: 👩\u200d👩\u200d👧")
+        assert Comment.objects.get().body == "Family: 👩\u200d👩\u200d👧"
+
+    def test_invisible_and_direction_changing_characters_in_websites(self):
+        for url in (
+            "https://example.com/\u202efdp.exe",
+            "https://example.com/a\u200bb",
+            "https://example.com/?q=\u2066x",
+        ):
+            self.refused(
+                "author_url", "invisible or direction-changing", author_url=url
+            )
+
     def test_newlines_in_name_or_email_are_refused(self):
         self.refused(
             "author_name", "invisible", author_name="Eve\r\nBcc: all@example.com"

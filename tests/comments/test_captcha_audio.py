@@ -1,12 +1,15 @@
 """The CAPTCHA's sum can be heard as well as seen, where flite is installed."""
 
+import io
+import random
 import shutil
+import wave
 from unittest import skipUnless
 
 from captcha.models import CaptchaStore
 from django.test import TestCase, override_settings
 
-from comments.captcha import spoken
+from comments.captcha_audio import spoken
 from tests.factories import captcha_key, make_article
 
 FLITE = shutil.which("flite")
@@ -27,8 +30,21 @@ class AudioCaptchaTests(TestCase):
         key = captcha_key(response)
         return f'<a class="captcha-audio" href="/captcha/audio/{key}.wav"'
 
-    def test_the_sum_is_read_as_words(self):
-        assert spoken("3 + 8 =") == "What is 3 plus 8? Once more: 3 plus 8."
+    def test_the_sum_is_read_as_words_twice_in_varied_wording(self):
+        readings = {spoken("3 + 8 =", random.Random(seed)) for seed in range(20)}
+        assert len(readings) > 5
+        for reading in readings:
+            assert reading.count("3 plus 8") == 2
+
+    @skipUnless(FLITE, "Debian's flite is not installed")
+    @override_settings(CAPTCHA_FLITE_PATH=FLITE)
+    def test_no_two_renderings_of_a_sum_are_alike(self):
+        key = captcha_key(self.form_with_a_sum())
+        first, second = (self.client.get(f"/captcha/audio/{key}.wav") for _ in "12")
+        assert first.content != second.content
+        for audio in (first, second):
+            with wave.open(io.BytesIO(audio.content)) as sound:
+                assert sound.getnframes() > sound.getframerate()  # over a second
 
     @override_settings(CAPTCHA_FLITE_PATH="/usr/bin/flite")
     def test_with_flite_the_form_offers_the_sum_as_audio(self):

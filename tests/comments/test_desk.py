@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from comments.charts import nice_step, stacked_bars
-from comments.models import Comment
+from comments.models import BudgetRefusal, Comment
 from comments.services import comment_moderate, comment_reply
 from tests.factories import make_article, make_comment, make_editor
 
@@ -94,16 +94,29 @@ class DeskPageTests(TestCase):
         self.assertContains(response, '<th scope="col">Approved</th>', html=True)
 
     def test_the_desk_costs_a_fixed_number_of_queries(self):
-        # Session, user and permissions (4), the four figures, the badge.
+        # Session, user and permissions (4), the five figures, the badge.
         self.decide(self.editor, "approved", 2)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(DESK)
         for _ in range(20):
             make_comment(self.busy, status="pending")
             make_comment(make_article(slug=f"s{_}", title=f"S{_}"), status="pending")
         self.decide(self.other_editor, "spam", 5)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(DESK)
+
+    def test_requests_refused_by_the_budgets_are_counted(self):
+        today = timezone.localdate()
+        BudgetRefusal.objects.create(day=today, budget="post", refused=3)
+        BudgetRefusal.objects.create(day=today, budget="challenge", refused=4)
+        BudgetRefusal.objects.create(
+            day=today - timedelta(days=30), budget="post", refused=50
+        )
+        response = self.client.get(DESK)
+        self.assertContains(
+            response, "requests refused by the attempt budgets, last 7 days"
+        )
+        self.assertContains(response, '<span class="desk-card-number">7</span>')
 
     def test_the_admin_index_links_the_desk(self):
         self.assertContains(self.client.get("/admin/"), f'href="{DESK}"')

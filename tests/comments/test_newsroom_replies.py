@@ -1,11 +1,21 @@
 """Editors answer readers as the newsroom, from a comment's admin page."""
 
+import os
+from io import StringIO
+from unittest import mock
+
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.core import mail
+from django.core.management import call_command
 from django.test import TestCase
 
 from comments.models import Comment
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import (
+    confirm_address,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 QUEUE = "/admin/comments/comment/"
 
@@ -21,6 +31,7 @@ class NewsroomReplyTests(TestCase):
             author_email="daniyar@example.com",
             notify_replies=True,
         )
+        confirm_address("daniyar@example.com")
         cls.editor = make_editor()
         cls.editor.first_name, cls.editor.last_name = "Mira", "Sokolova"
         cls.editor.save()
@@ -104,6 +115,65 @@ class NewsroomReplyTests(TestCase):
     def test_a_get_publishes_nothing(self):
         response = self.client.get(f"{QUEUE}{self.question.pk}/reply/")
         assert response.status_code == 405
+
+
+class DisplayNameTests(TestCase):
+    """Replies are signed with the editor's display name, never the login."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.question = make_comment(cls.article, body="Why?")
+        cls.editor = make_editor("mira.s")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def reply(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"{QUEUE}{self.question.pk}/reply/", {"body": "Because."})
+        return Comment.objects.get(by_newsroom=True)
+
+    def test_without_a_name_the_reply_is_signed_newsroom_not_the_login(self):
+        page = self.client.get(f"{QUEUE}{self.question.pk}/change/")
+        self.assertContains(page, "as Newsroom, with a “Newsroom” badge")
+        reply = self.reply()
+        assert reply.author_name == "Newsroom"
+        article_page = self.client.get(self.article.get_absolute_url())
+        self.assertNotContains(article_page, "mira.s")
+
+    def test_the_editor_sets_a_display_name_in_the_admin(self):
+        page = self.client.get("/admin/")
+        self.assertContains(page, 'href="/admin/comments/comment/signature/"')
+        response = self.client.post(
+            "/admin/comments/comment/signature/",
+            {"display_name": "Mira, science desk"},
+            follow=True,
+        )
+        self.assertContains(response, "Your display name is saved.")
+        self.assertContains(response, 'value="Mira, science desk"')
+        assert self.reply().author_name == "Mira, science desk"
+
+    def test_an_empty_display_name_is_refused(self):
+        response = self.client.post(
+            "/admin/comments/comment/signature/", {"display_name": "  "}
+        )
+        self.assertContains(response, "This field is required.")
+
+    def test_create_editor_sets_the_display_name(self):
+        with mock.patch.dict(
+            os.environ, {"NEWSROOM_EDITOR_PASSWORD": "a-long-pass-42"}
+        ):
+            call_command(
+                "create_editor",
+                "mira.s",
+                display_name="Mira Sokolova",
+                interactive=False,
+                stdout=StringIO(),
+            )
+        self.editor.refresh_from_db()  # a new password ends the session
+        self.client.force_login(self.editor)
+        assert self.reply().author_name == "Mira Sokolova"
 
 
 class CommentPageTests(TestCase):

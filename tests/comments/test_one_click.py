@@ -138,7 +138,7 @@ class EmailLinkTests(TestCase):
                     "author_email": "aigerim@example.com",
                     "author_url": "",
                     "body": "Blockchain will not fix sanctions.",
-                    "parent": None,
+                    "parent_id": None,
                     "notify_replies": False,
                 },
                 ip_address="203.0.113.5",

@@ -20,7 +20,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment, PageVersion
-from tests.factories import comment_data, make_article, make_comment, make_editor
+from tests.factories import (
+    comment_data,
+    confirm_address,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 URL = "/articles/a-test-article/"
 QUEUE = "/admin/comments/comment/"
@@ -75,6 +81,7 @@ class CommentAdminFormTests(WritePathTestCase):
 
     def test_a_status_set_in_the_form_is_a_decision_with_history_and_email(self):
         Comment.objects.filter(pk=self.held.pk).update(notify_replies=True)
+        confirm_address(self.held.author_email)
         with self.captureOnCommitCallbacks(execute=True):
             self.edit_comment(self.held, status="approved")
         self.assertContains(self.page(), "Held words")

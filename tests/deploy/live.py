@@ -157,8 +157,13 @@ class LiveSite:
             # Its own keys in a Redis shared with past runs and other tests.
             "CACHE_KEY_PREFIX": f"live-{secrets.token_hex(4)}",
             "COMMENTS_EMAIL_IN_BACKGROUND": "0",
-            # The test posts as fast as a script can.
+            # The test posts as fast as a script can, all from 127.0.0.1 and
+            # without the proof of work: the attempt budgets have tests of
+            # their own.
             "COMMENTS_MIN_FORM_SECONDS": "0",
+            "COMMENTS_PLAIN_POST_LIMIT": "100000",
+            "COMMENTS_POST_LIMIT": "100000",
+            "COMMENTS_CHALLENGE_LIMIT": "100000",
             "PYTHONUNBUFFERED": "1",
         }
 

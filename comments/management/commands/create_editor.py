@@ -3,6 +3,8 @@
 Interactive by default (the password is asked twice, never echoed). For
 scripts, pass --no-input and put the password in NEWSROOM_EDITOR_PASSWORD.
 Running it again for the same username updates that account.
+--display-name sets the name that signs the editor's replies as the newsroom
+(readers never see the login name); the editor can change it in the admin.
 """
 
 import getpass
@@ -14,6 +16,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from comments.editors import set_signature
+
 PASSWORD_VARIABLE = "NEWSROOM_EDITOR_PASSWORD"
 
 
@@ -24,13 +28,18 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="", help="The editor's email.")
         parser.add_argument(
+            "--display-name",
+            default="",
+            help="The name that signs the editor's newsroom replies.",
+        )
+        parser.add_argument(
             "--no-input",
             action="store_false",
             dest="interactive",
             help=f"Do not prompt: read the password from ${PASSWORD_VARIABLE}.",
         )
 
-    def handle(self, *args, username, email, interactive, **options):
+    def handle(self, *args, username, email, display_name, interactive, **options):
         password = self.ask_password() if interactive else self.env_password()
         user, created = get_user_model().objects.get_or_create(username=username)
         try:
@@ -45,6 +54,8 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.add(Group.objects.get(name="Editors"))
+        if display_name.strip():
+            set_signature(user, display_name.strip())
         verb = "Created" if created else "Updated"
         if options["verbosity"] >= 1:
             self.stdout.write(self.style.SUCCESS(f"{verb} editor {username!r}."))

@@ -12,9 +12,11 @@ async function refreshCaptcha(button, { focus = true } = {}) {
     headers: { "X-Requested-With": "XMLHttpRequest" },
   });
   if (!response.ok) {
+    showCaptchaError(captcha, response);
     throw new Error(response.statusText);
   }
   const challenge = await response.json();
+  startProof(button.form, challenge.puzzle);
   let image = captcha.querySelector("img");
   if (!image) {
     // The lazy form has no picture until its sum exists.
@@ -23,7 +25,7 @@ async function refreshCaptcha(button, { focus = true } = {}) {
     image.alt = captcha.dataset.alt;
     captcha.prepend(image);
   }
-  image.src = challenge.image_url;
+  image.src = challenge.image;
   const audio = captcha.querySelector(".captcha-audio");
   if (audio) {
     audio.href = audio.dataset.urlPattern.replace("KEY", challenge.key);
@@ -41,6 +43,84 @@ async function refreshCaptcha(button, { focus = true } = {}) {
     answer.focus();
   }
 }
+
+// A refusal (too many attempts from the reader's network) says so in words.
+async function showCaptchaError(captcha, response) {
+  const answer = await response.json().catch(() => ({}));
+  let note = captcha.querySelector(".captcha-error");
+  if (!note) {
+    captcha.insertAdjacentHTML("beforeend", '<span class="captcha-error" role="alert"></span>');
+    note = captcha.querySelector(".captcha-error");
+  }
+  note.textContent = answer.error || response.statusText;
+}
+
+// The proof of work (ALTCHA's puzzle): find the number n for which
+// SHA-256(salt + n) is the puzzle's hash. Web Crypto does the hashing, in
+// batches, while the reader writes; the solution travels in the "proof"
+// field. Without it (no JavaScript, no Web Crypto) the sum alone still
+// posts, under a tighter budget.
+const proofs = new WeakMap();
+
+function startProof(form, puzzle) {
+  const field = form.querySelector("input[name=proof]");
+  field.value = "";
+  if (!puzzle || !window.crypto?.subtle) {
+    proofs.delete(form);
+    return;
+  }
+  const work = solvePuzzle(puzzle)
+    .then((proof) => {
+      if (proofs.get(form) === work) {
+        field.value = proof;
+      }
+    })
+    .catch(() => {});
+  proofs.set(form, work);
+}
+
+async function solvePuzzle(puzzle, batch = 1000) {
+  const encoder = new TextEncoder();
+  const target = Uint8Array.from(puzzle.challenge.match(/../g), (pair) => parseInt(pair, 16));
+  for (let start = 0; start <= puzzle.maxNumber; start += batch) {
+    const numbers = [];
+    for (let n = start; n <= Math.min(start + batch - 1, puzzle.maxNumber); n++) {
+      numbers.push(n);
+    }
+    const hashes = await Promise.all(
+      numbers.map((n) => crypto.subtle.digest("SHA-256", encoder.encode(puzzle.salt + n))),
+    );
+    const found = hashes.findIndex((hash) => sameBytes(new Uint8Array(hash), target));
+    if (found >= 0) {
+      const { algorithm, challenge, salt, signature } = puzzle;
+      const number = numbers[found];
+      return btoa(JSON.stringify({ algorithm, challenge, number, salt, signature }));
+    }
+  }
+  throw new Error("The puzzle has no solution");
+}
+
+function sameBytes(left, right) {
+  return left.length === right.length && left.every((byte, index) => byte === right[index]);
+}
+
+// Posting before the puzzle is solved waits for it (a moment), then posts.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  const work = proofs.get(form);
+  const proof = form.querySelector("input[name=proof]");
+  if (!work || proof?.value || event.submitter?.name === "new_challenge") {
+    return;
+  }
+  event.preventDefault();
+  work.then(() => form.submit());
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const captcha of document.querySelectorAll(".captcha[data-puzzle]")) {
+    startProof(captcha.closest("form"), JSON.parse(captcha.dataset.puzzle));
+  }
+});
 
 document.addEventListener("focusin", (event) => {
   const lazy = event.target.closest(".comment-form")?.querySelector(".captcha[data-lazy]");
