@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from . import moderation
 from .caching import pages_changed
-from .models import Comment, ModerationReason
-from .services import current_rules
+from .models import Comment
+from .services import current_rules, store_reasons
 
 
 def may_edit(comment, own_ids, now=None):
@@ -50,15 +50,7 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
             else Comment.Status.PENDING
         )
         comment.reasons.all().delete()
-        ModerationReason.objects.bulk_create(
-            ModerationReason(
-                comment=comment,
-                code=reason.code,
-                field=reason.field,
-                detail=reason.detail[:200],
-            )
-            for reason in verdict.reasons
-        )
+        store_reasons(comment, verdict.reasons)
     comment.save(
         update_fields=["body", "body_html", "body_html_key", "edited_at", "status"]
     )

@@ -39,6 +39,14 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
+    def public(self):
+        """Approved comments of published articles, with their article."""
+        return (
+            self.approved()
+            .filter(article__in=Article.objects.published())
+            .select_related("article")
+        )
+
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 

@@ -58,20 +58,25 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         )
         comment.render_body()
         comment.save()
-        ModerationReason.objects.bulk_create(
-            ModerationReason(
-                comment=comment,
-                code=reason.code,
-                field=reason.field,
-                detail=reason.detail[:200],
-            )
-            for reason in verdict.reasons
-        )
+        store_reasons(comment, verdict.reasons)
         if comment.status == Comment.Status.APPROVED:
             # A held comment is seen by its author alone: the page stays.
             pages_changed([article.pk])
         notifications.comment_posted(comment)
     return comment
+
+
+def store_reasons(comment, reasons):
+    """Record why the policy decided what it did about a comment."""
+    ModerationReason.objects.bulk_create(
+        ModerationReason(
+            comment=comment,
+            code=reason.code,
+            field=reason.field,
+            detail=reason.detail[:200],
+        )
+        for reason in reasons
+    )
 
 
 def current_rules():

@@ -166,12 +166,7 @@ def challenge(request):
 
 def comment_permalink(request, pk):
     """Redirect to the page of the article's thread that holds the comment."""
-    comment = get_object_or_404(
-        Comment.objects.approved()
-        .filter(article__in=Article.objects.published())
-        .select_related("article"),
-        pk=pk,
-    )
+    comment = get_object_or_404(Comment.objects.public(), pk=pk)
     thread = Thread(
         list(
             Comment.objects.for_thread(comment.article).only(

@@ -28,25 +28,27 @@ def plural(language, singular, many, count, name="count"):
         return ngettext(singular, many, count) % {name: count}
 
 
+THREAD = [
+    ("Asel", "Which **exchanges** are affected?"),
+    ("Bolat", "> Regulators move slowly.\n\nThey do."),
+]
+
+
 def thread(article):
-    asel = Comment.objects.create(
-        article=article,
-        author_name="Asel",
-        author_email="asel@example.com",
-        body="Which **exchanges** are affected?",
-        status=Comment.Status.APPROVED,
-    )
-    bolat = Comment.objects.create(
-        article=article,
-        author_name="Bolat",
-        author_email="bolat@example.com",
-        body="> Regulators move slowly.\n\nThey do.",
-        status=Comment.Status.APPROVED,
-    )
-    for comment in (asel, bolat):
+    """Two approved comments, their text rendered as comment_submit does."""
+    comments = []
+    for name, body in THREAD:
+        comment = Comment(
+            article=article,
+            author_name=name,
+            author_email=f"{name.lower()}@example.com",
+            body=body,
+            status=Comment.Status.APPROVED,
+        )
         comment.render_body()
         comment.save()
-    return asel, bolat
+        comments.append(comment)
+    return comments
 
 
 def reader_page(browser, language, javascript=True, viewport=DESKTOP):
