@@ -7,13 +7,18 @@ WORKERS ?= 4
 
 .PHONY: run serve test setup lint bench bench-captcha translations messages
 
+# The worker that sends queued emails runs beside the web server and stops
+# with it (when the server exits, or on Ctrl-C).
+WITH_WORKER = $(BIN)/python manage.py db_worker --no-reload & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM;
+
 run: setup
 	@echo
 	@echo "Newsroom is at http://$(HOST)/ and its admin at http://$(HOST)/admin/"
 	@echo "Editors log in there. Create an editor account with:"
 	@echo "    $(BIN)/python manage.py create_editor USERNAME --email you@example.com"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST)
+	$(WITH_WORKER) $(BIN)/python manage.py runserver $(HOST)
 
 setup: .env $(VENV)/.installed translations
 	$(BIN)/python manage.py migrate --no-input
@@ -27,12 +32,13 @@ setup: .env $(VENV)/.installed translations
 
 # Production: gunicorn with static files from whitenoise, DEBUG always off.
 # Needs SECRET_KEY (environment or .env); set HTTPS=0 to try it over plain
-# HTTP without a TLS proxy in front.
+# HTTP without a TLS proxy in front. --preload loads the site once, before
+# the workers fork: a configuration error stops gunicorn with its one line.
 serve: export DEBUG = 0
 serve: $(VENV)/.installed translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST) --workers $(WORKERS) --access-logfile -
+	$(WITH_WORKER) $(BIN)/gunicorn newsroom.wsgi --preload --bind $(HOST) --workers $(WORKERS) --access-logfile -
 
 # The benchmark: `make serve` with production settings on a throw-away
 # database, loaded by wrk on 127.0.0.1 (installed if missing); writes

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import django
 
+from bench.ports import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results-captcha.md")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,7 +41,6 @@ def arguments(argv):
     add("--train", type=int, default=3000, help="labelled pictures to learn (3,000)")
     add("--sounds", type=int, default=300, help="fresh sounds to look up (300)")
     add("--puzzles", type=int, default=20, help="puzzles solved in Chromium (20)")
-    add("--port", type=int, default=0, help="port of the script's page (any free)")
     return parser.parse_args(argv)
 
 
@@ -71,7 +72,7 @@ def script_page(port):
         server.shutdown()
 
 
-def proof_times(count, port):
+def proof_times(count):
     """Median milliseconds for Chromium to solve a puzzle: as is, and 4x slower."""
     from playwright.sync_api import sync_playwright
 
@@ -83,7 +84,7 @@ def proof_times(count, port):
         "--disable-gpu",
         "--disable-background-networking",
     ]
-    with script_page(port) as url, sync_playwright() as playwright:
+    with script_page(free_port()) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_page()
         page.goto(url)
@@ -223,7 +224,7 @@ def main(argv=None):
     print("classifier ...", flush=True)
     figures["classifier"] = attacks.classifier_rate(options.train, options.pictures)
     print("proof of work ...", flush=True)
-    figures["proof_ms"] = proof_times(options.puzzles, options.port)
+    figures["proof_ms"] = proof_times(options.puzzles)
     figures["bot_ms"] = bot_proof_ms(options.puzzles)
     report = table(figures, settings)
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

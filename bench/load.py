@@ -2,7 +2,9 @@
 
 import json
 import shutil
+import signal
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,11 +44,23 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
 
 
-def wrk(url, *, seconds, connections, threads=2, headers=(), requests="", log=""):
+def wrk(
+    url,
+    *,
+    seconds,
+    connections,
+    threads=2,
+    headers=(),
+    requests="",
+    log="",
+    once=0,
+):
     """Run wrk for `seconds` against `url` on 127.0.0.1 and return its figures.
 
     `requests` names a file of requests to send in turn (see wrk.lua); `log`
-    a path prefix under which each thread logs status and Location per response.
+    a path prefix under which each thread logs status and Location per
+    response. With `once` (the number of requests in the file, and a log),
+    each is sent once and wrk is stopped as soon as every one is answered.
     """
     if not url.startswith(LOCAL):
         raise ValueError(f"The benchmark only loads 127.0.0.1, not {url}")
@@ -63,11 +77,15 @@ def wrk(url, *, seconds, connections, threads=2, headers=(), requests="", log=""
         str(requests),
         str(threads),
         str(log),
+        "once" if once else "",
     ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True)
-    line = next(
-        line for line in output.stdout.splitlines() if line.startswith("BENCH ")
-    )
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    if once:
+        stop_when_answered(process, Path(log), once)
+    stdout, _ = process.communicate()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    line = next(line for line in stdout.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
     return Load(
         requests=figures["requests"],
@@ -81,3 +99,19 @@ def wrk(url, *, seconds, connections, threads=2, headers=(), requests="", log=""
         },
         reused=figures["reused"],
     )
+
+
+def stop_when_answered(process, log, count):
+    """Interrupt wrk (it then reports) once its logs hold `count` answers
+    besides the /healthz it asks for meanwhile: wrk itself would run for its
+    whole duration."""
+    while process.poll() is None:
+        answers = sum(
+            line.split(b"\t")[0] != b"200"
+            for path in log.parent.glob(f"{log.name}-*.log")
+            for line in path.read_bytes().splitlines()
+        )
+        if answers >= count:
+            process.send_signal(signal.SIGINT)
+            return
+        time.sleep(0.2)

@@ -1,5 +1,6 @@
 """Each measurement of the benchmark: a row of the results table, and details."""
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -61,22 +62,24 @@ def written(writes, changed):
 
 
 def bare_view(base, options):
-    return Row("bare view `/healthz` (ceiling)", warm_load(base + "/healthz", options))
+    return Row("bare view `/livez` (ceiling)", warm_load(base + "/livez", options))
 
 
-def article_page(base, article, size, options):
-    """The page of an article: its SQL (first view, then cached) and its writes."""
+def article_page(base, article, size, options, *, shape="", caches=None):
+    """The page of an article: its SQL (first view, the next one, then every
+    one after) and its writes. `caches`: the server's, if not this process's."""
     client = reader()
     url = article.get_absolute_url()
-    first, cached = queries(client, url), queries(client, url)
+    with override_settings(CACHES=caches) if caches else nullcontext():
+        first, copy, cached = (queries(client, url) for _ in range(3))
     # Asked for as browsers ask for it: gzip accepted.
     load, changed = under_load(base + url, options, headers=[BROWSER_ENCODING])
     return Row(
-        f"article page, {size:,} comments",
+        f"article page, {size:,} comments{shape}",
         load,
-        queries=f"{first.count} / {cached.count}",
-        writes=written(f"{first.writes} / {cached.writes}", changed),
-        read_only=not (first.writes or cached.writes or changed),
+        queries=f"{first.count} / {copy.count} / {cached.count}",
+        writes=written(f"{first.writes} / {copy.writes} / {cached.writes}", changed),
+        read_only=not (first.writes or copy.writes or cached.writes or changed),
     )
 
 
@@ -150,36 +153,40 @@ class Posting:
     prepared: int
 
 
-# Mail in the request, to memory: the probe's email is not part of the output.
-@override_settings(
-    COMMENTS_EMAIL_IN_BACKGROUND=False,
-    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-)
 def post_queries(article, writer):
     """The SQL of one accepted POST (from another domain than the posters')."""
     fields = next(posting.submissions(article, 1, writer, domain="probe.example"))
     return queries(reader(), posting.target(article), fields, status=302)
 
 
-def comment_posts(base, article, workdir, options):
-    """16 posters at once, each submission honest and used once."""
+def comment_posts(base, article, workdir, options, **run):
+    """Posters at once, each submission honest and used once.
+
+    By default `options.connections` posters for `options.seconds`; `run`
+    may give a `name`, `connections`, a `count` of posts to send, each once,
+    to the end (`once`), and the posters' email `domain`.
+    """
+    connections = run.get("connections", options.connections)
+    domain = run.get("domain", posting.POSTERS)
     writer = Writer(seed=11)
     sql = post_queries(article, writer)
-    requests, log = workdir / "posts.txt", workdir / "posts"
-    posting.write_requests(requests, article, options.posts, writer)
+    requests, log = workdir / f"posts-{domain}.txt", workdir / f"posts-{domain}"
+    count = run.get("count", options.posts)
+    posting.write_requests(requests, article, count, writer, domain)
     load = wrk(
         base + "/",
-        seconds=options.seconds,
-        connections=options.connections,
+        seconds=run.get("seconds", options.seconds),
+        connections=connections,
         requests=requests,
         log=log,
+        once=count if run.get("once") else 0,
     )
-    outcome = posting.outcome(article, log)
+    outcome = posting.outcome(article, log, domain)
     row = Row(
-        f"comment POST, {options.connections} posters",
+        run.get("name", f"comment POST, {connections} posters"),
         load,
         queries=str(sql.count),
         writes=str(sql.writes),
         errors=outcome.server_errors + load.failed - load.errors["status"],
     )
-    return Posting(row=row, outcome=outcome, prepared=options.posts)
+    return Posting(row=row, outcome=outcome, prepared=count)

@@ -22,7 +22,6 @@ ARTICLE_STAGES = WHOLE | {
 QUEUE_STAGES = WHOLE | {
     "SQL": "django/db/backends/utils.py:_execute",
     "the status tabs and the article filter": f"{ADMIN_LIST}:admin_list_filter",
-    "the date hierarchy": f"{ADMIN_LIST}:date_hierarchy",
     "the 50 rows": f"{ADMIN_LIST}:result_list",
 }
 

@@ -31,8 +31,11 @@ def arguments(argv):
     add("--warmup", type=int, default=2, help="seconds of load before each run (2)")
     add("--connections", type=int, default=16, help="readers and posters (16)")
     add("--editors", type=int, default=4, help="connections on the queue (4)")
+    add("--port", type=int, default=0, help="port of 127.0.0.1 (0: any free one)")
     add("--comments", type=int, default=100_000, help="comments in all (100,000)")
     add("--posts", type=int, default=6000, help="submissions prepared (6,000)")
+    add("--burst", type=int, default=2000, help="posts sent once each (2,000)")
+    add("--burst-clients", type=int, default=24, help="clients sending them (24)")
     add(
         "--render-only",
         action="store_true",

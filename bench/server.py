@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -10,13 +9,15 @@ import urllib.request
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .ports import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def running(*, workers, env, log_path):
+def running(*, workers, env, log_path, port=0):
     """Serve with `make serve` until the block ends, then stop every process."""
-    host = f"127.0.0.1:{free_port()}"
+    host = f"127.0.0.1:{port or free_port()}"
     venv = Path(sys.prefix)
     command = [
         "make",
@@ -38,16 +39,10 @@ def running(*, workers, env, log_path):
             start_new_session=True,  # one process group: make, gunicorn, workers
         )
     try:
-        wait_until_up(f"http://{host}/healthz", process)
+        wait_until_up(f"http://{host}/livez", process)
         yield f"http://{host}"
     finally:
         stop(process)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(url, process, timeout=120):

@@ -5,7 +5,17 @@ import sys
 
 from django.db import connection
 
-from . import measure, profiling, queue, rendering, report, server, summary
+from . import (
+    decisions,
+    measure,
+    profiling,
+    queue,
+    rendering,
+    report,
+    server,
+    shapes,
+    summary,
+)
 from .probe import reader
 
 
@@ -34,11 +44,25 @@ class Session:
             return
         editor = queue.editor_client()
         with server.running(
-            workers=self.options.workers, env=dict(os.environ), log_path=self.log
+            workers=self.options.workers,
+            env=dict(os.environ),
+            log_path=self.log,
+            port=self.options.port,
         ) as base:
             say(f"server up at {base}")
             results = self.measure(base, dataset, editor)
+            say("the 500-comment page through nginx, and nginx's static file")
+            results.rows += shapes.through_nginx(
+                base, dataset.threads[500], self.workdir, self.options
+            )
+        self.measure_shapes(results, dataset)
         ended = report.load_average()
+        say("decisions on 1,000 comments, the server stopped")
+        decided = decisions.decisions(editor)
+        results.sections.append(
+            ("Queue tabs and decisions", decisions.section(self.tabs, decided))
+        )
+        results.targets += summary.decision_targets(self.tabs, decided)
         say("profiling, the server stopped")
         results.sections.append(
             ("Where the time goes", self.profiles(dataset.threads[500], editor))
@@ -64,22 +88,34 @@ class Session:
         challenge = measure.challenge_fetch(base, options)
         say("moderation queue")
         moderation = measure.moderation_queue(base, editor, options)
+        say("the queue's tabs")
+        decisions.reports()
+        self.tabs = decisions.tabs(base, editor)
         say(f"comment POST, {options.connections} posters")
         posting = measure.comment_posts(
             base, dataset.threads[500], self.workdir, options
         )
+        say(f"{options.burst:,} posts from {options.burst_clients} clients")
+        burst = shapes.burst(base, dataset.threads[2000], self.workdir, options)
         return report.Results(
             setup={},
-            rows=[bare, *pages, captcha, challenge, moderation.row, posting.row],
+            rows=[
+                *(bare, *pages, captcha, challenge),
+                *(moderation.row, posting.row, burst.row),
+            ],
             sections=[
                 ("Comment POST", summary.posting_section(posting)),
+                (burst.row.name, summary.posting_section(burst)),
                 (
                     "Moderation queue",
                     summary.queue_section(moderation, dataset.total_comments),
                 ),
             ],
-            targets=summary.targets(pages, bare, pages[2], posting, moderation)
-            + summary.defence_targets(bare, challenge, posting),
+            targets=[
+                *summary.targets(pages, bare, pages[2], posting, moderation),
+                *summary.defence_targets(bare, challenge, posting),
+                summary.burst_target(burst),
+            ],
         )
 
     def render_only(self, dataset):
@@ -89,10 +125,23 @@ class Session:
         target, measured, met = rendering.target(times)
         print(f"\n{target}: {measured} ({'met' if met else 'NOT met'})")
 
+    def measure_shapes(self, results, dataset):
+        """The servers without Redis and with Redis killed, and the targets."""
+        article, workdir, options = dataset.threads[500], self.workdir, self.options
+        say("the 500-comment page on a server without Redis")
+        no_redis = shapes.without_redis(article, workdir, options)
+        say("the 500-comment page and the POST with Redis killed")
+        killed_page, killed_posts = shapes.redis_killed(article, workdir, options)
+        results.rows += [no_redis, killed_page, killed_posts.row]
+        results.sections.append(
+            ("Comment POST, Redis killed", summary.posting_section(killed_posts))
+        )
+        results.targets += summary.shape_targets(results.rows, killed_posts)
+
     def profiles(self, article, editor):
         return summary.profile_section(
             [
-                profiling.breakdown(reader(), "/healthz", profiling.WHOLE),
+                profiling.breakdown(reader(), "/livez", profiling.WHOLE),
                 profiling.breakdown(
                     reader(), article.get_absolute_url(), profiling.ARTICLE_STAGES
                 ),

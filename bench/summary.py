@@ -5,6 +5,13 @@ import statistics
 QUEUE_MS = 150
 QUEUE_QUERIES = 10
 PAGE_RATIO = 0.5
+# (row name starts with, ratio to what, at least)
+SHAPE_TARGETS = [
+    ("article page, 500 comments, through nginx", "nginx, a static file", 0.5),
+    ("article page, 500 comments, no Redis", "bare view", 0.4),
+    ("article page, 500 comments", "bare view", 0.6),
+    ("article page, 500 comments, Redis killed", "bare view", 0.2),
+]
 CHALLENGE_RATIO = 0.3
 POST_QUERIES = 10
 POSTS_PER_SECOND = 140
@@ -96,6 +103,39 @@ def targets(rows, bare, page_500, posting, queue):
     ]
 
 
+def shape_targets(rows, killed_posts):
+    """The page's ratios in each shape, and the POST with Redis killed."""
+    found = []
+    for name, against, least in SHAPE_TARGETS:
+        row = next(row for row in rows if row.name.startswith(name))
+        base = next(row for row in rows if row.name.startswith(against))
+        ratio = row.load.rps / base.load.rps
+        found.append((f"{row.name} at {least}x {against} or more", f"{ratio:.2f}x",
+                      ratio >= least))  # fmt: skip
+    found.append(posts_target(killed_posts, "POST with Redis killed"))
+    return found
+
+
+def burst_target(burst):
+    return posts_target(burst, burst.row.name)
+
+
+def posts_target(posting, name):
+    """0 x 5xx, every answer a 302 or a 4xx, every accepted post stored."""
+    outcome = posting.outcome
+    statuses = set(outcome.statuses)
+    fine = (
+        posting.row.failures == 0
+        and statuses <= {302} | set(range(400, 500))
+        and not outcome.missing
+    )
+    measured = (
+        f"{outcome.server_errors} x 5xx; answers {sorted(statuses)}; "
+        f"stored {len(outcome.stored):,}, accepted {len(outcome.accepted):,}"
+    )
+    return (f"{name}: 0 x 5xx, 302 or 4xx, none lost", measured, fine)
+
+
 def defence_targets(bare, challenge, posting):
     """The comment POST through the whole defence stack, and the challenge."""
     ratio = challenge.load.rps / bare.load.rps
@@ -116,6 +156,34 @@ def defence_targets(bare, challenge, posting):
             "comment POST ≥ 140 accepted per second (16 posters)",
             f"{accepted:.0f}/s",
             accepted >= POSTS_PER_SECOND,
+        ),
+    ]
+
+
+TAB_MS = 100
+DECISION_MS = 500
+
+
+def decision_targets(tabs, decided):
+    """The issue-12 targets: every tab, and decisions on 1,000 comments."""
+    slowest = max(tabs, key=lambda tab: tab.median_ms)
+    most = max(tab.queries for tab in tabs)
+    longest = max(row.ms for row in decided)
+    return [
+        (
+            f"every queue tab median ≤ {TAB_MS} ms",
+            f"slowest {slowest.name}: {slowest.median_ms:.0f} ms",
+            slowest.median_ms <= TAB_MS,
+        ),
+        (
+            f"every queue tab ≤ {QUEUE_QUERIES} queries",
+            str(most),
+            most <= QUEUE_QUERIES,
+        ),
+        (
+            f"decision, undo and ban of 1,000 comments ≤ {DECISION_MS} ms each",
+            f"longest {longest:.0f} ms",
+            longest <= DECISION_MS,
         ),
     ]
 

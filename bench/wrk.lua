@@ -1,6 +1,8 @@
 -- wrk script for the benchmark (bench/load.py runs it).
 -- Arguments after "--": a file of requests ("" for wrk's own request), the
--- number of threads, and a prefix for response logs ("" for none).
+-- number of threads, a prefix for response logs ("" for none), and "once" to
+-- send each request once: after the last one a thread asks for /healthz
+-- while the others are answered (bench/load.py then stops wrk).
 -- A request line is METHOD<TAB>PATH<TAB>COOKIE<TAB>BODY; each thread takes
 -- every n-th line and counts what it has to send again once they run out.
 -- done() prints one line of JSON for bench/load.py.
@@ -34,7 +36,10 @@ end
 
 local function next_request()
    sent = sent + 1
-   if sent > #requests then reused = reused + 1 end
+   if sent > #requests then
+      if once then return idle end
+      reused = reused + 1
+   end
    return requests[(sent - 1) % #requests + 1]
 end
 
@@ -44,6 +49,8 @@ end
 
 function init(args)
    reused = 0
+   once = args[4] == "once"
+   idle = wrk.format("GET", "/healthz")
    if args[1] ~= "" then
       requests = read_requests(args[1], tonumber(args[2]))
       sent = 0

@@ -13,11 +13,13 @@ can see. Every write path calls it; nothing else does. Caches keep copies:
   cached view then costs one round trip (page and version in one MGET) and no
   query, and a change whose deletion Redis missed (down at that moment) is
   seen within that time;
-- with a cache local to each process, no copy of the version: every view
-  reads it from the database (one indexed query), so every worker agrees at
-  once.
+- with a cache local to each process (no Redis, or Redis down at the
+  moment), pages are kept in this process's memory and there is no copy of
+  the version: every view reads it from the database (one indexed query), so
+  every worker agrees at once.
 """
 
+import functools
 import gzip
 import hashlib
 import uuid
@@ -28,7 +30,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -58,9 +60,21 @@ class Page:
     until: object  # when comments close by age, or None
 
 
+# Page copies of this process alone, while no shared cache answers.
+local_pages = LocMemCache("comments-pages", {"OPTIONS": {"MAX_ENTRIES": 2000}})
+
+
 def shares_cache():
-    """Whether the cache is one every process sees (not local memory)."""
-    return not isinstance(caches["default"], LocMemCache | DummyCache)
+    """Whether the cache is one every process sees, and answers (see
+    newsroom.cache: a Redis that just failed is left alone a while)."""
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache | DummyCache):
+        return False
+    return not getattr(backend, "is_down", False)
+
+
+def page_cache():
+    return cache if shares_cache() else local_pages
 
 
 def pages_changed(article_ids, *, slugs=()):
@@ -97,16 +111,35 @@ def version_of(article):
 
 
 def stored_version(slug):
-    """The page version of the published article at `slug`, from the database."""
-    rows = (
-        Article.objects.published()
-        .filter(slug=slug)
-        .order_by()
-        .values_list("pk", "page_version__token")
+    """The page version of the published article at `slug`, from the database.
+
+    Article.objects.published() by slug, with its page version, in plain SQL:
+    building the query through the ORM cost more than running it, on a view
+    that is otherwise served from memory.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            version_sql(),
+            [
+                slug,
+                Article.Status.PUBLISHED,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
+        )
+        row = cursor.fetchone()
+    return row and f"{row[0]}:{row[1] or ''}"
+
+
+@functools.cache
+def version_sql():
+    quote = connection.ops.quote_name
+    article = quote(Article._meta.db_table)
+    version = quote(PageVersion._meta.db_table)
+    return (
+        f"SELECT a.id, v.token FROM {article} a "
+        f"LEFT OUTER JOIN {version} v ON v.article_id = a.id "
+        "WHERE a.slug = %s AND a.status = %s AND a.published_at <= %s"
     )
-    for pk, token in rows[:1]:
-        return f"{pk}:{token or ''}"
-    return None
 
 
 def copied_version(slug):
@@ -141,7 +174,7 @@ def cached_page(slug, page_number, gzipped):
         page = found.get(key)
         current = page and (found.get(VERSION.format(slug)) or copied_version(slug))
     else:
-        page = cache.get(key)
+        page = local_pages.get(key)
         current = page and stored_version(slug)
     if not page or page.version != current:
         return None
@@ -169,7 +202,7 @@ def store_page(article, page_number, version, content, gzipped):
             (True, gzip.compress(content, compresslevel=6)),
         ]
     }
-    cache.set_many(
+    page_cache().set_many(
         {
             page_key(article.slug, page_number, zipped): page
             for zipped, page in pages.items()

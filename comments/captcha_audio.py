@@ -2,7 +2,8 @@
 
 Debian's flite speaks it, and no two renderings are alike: the wording, the
 voice, its speed and pitch, the silence before it, the loudness and the
-background noise (mixed in here) are drawn anew for every request, so a bot
+background (hiss, a hum and a murmur of other words, mixed in here) are
+drawn anew for every request, so a bot
 cannot look the sound up among recordings of the 81 sums. flite has English
 voices only, so the words are not translated.
 """
@@ -27,6 +28,27 @@ QUESTIONS = [
 ]
 REPEATS = ["Once more: {sum}.", "Again, {sum}.", "That was {sum}.", "Repeat: {sum}."]
 VOICES = ["slt", "kal16", "awb", "rms"]  # the 16 kHz voices
+# Words murmured behind the sum, never numbers: a voice in another room.
+MURMUR = [
+    "market",
+    "weather",
+    "river",
+    "garden",
+    "morning",
+    "station",
+    "letter",
+    "window",
+    "paper",
+    "village",
+    "kitchen",
+    "evening",
+    "travel",
+    "corner",
+    "yellow",
+    "silver",
+    "orange",
+    "coffee",
+]
 
 
 def spoken(challenge, rng):
@@ -39,7 +61,8 @@ def spoken(challenge, rng):
 def captcha_wav(challenge):
     """WAV audio of the sum, different at every call."""
     rng = random.SystemRandom()
-    return noisy(speak(spoken(challenge, rng), rng), rng)
+    murmur = speak(" ".join(rng.choices(MURMUR, k=14)), rng)
+    return noisy(speak(spoken(challenge, rng), rng), murmur, rng)
 
 
 def speak(text, rng):
@@ -73,19 +96,31 @@ def speak(text, rng):
         return path.read_bytes()
 
 
-def noisy(wav, rng):
-    """The speech with silence before it, a new loudness, hiss and a hum."""
+def samples(wav):
     with wave.open(io.BytesIO(wav)) as source:
         rate, frames = source.getframerate(), source.readframes(source.getnframes())
-    voice = array("h", frames)
+    return rate, array("h", frames).tolist()
+
+
+def noisy(wav, murmur, rng):
+    """The speech with silence before it, a new loudness, hiss, a hum and a
+    murmur of other words behind it."""
+    rate, voice = samples(wav)
+    _rate, behind = samples(murmur)
     lead = [0] * int(rate * rng.uniform(0.1, 0.8))
-    gain, hiss = rng.uniform(0.55, 0.95), rng.uniform(600, 1800)
+    speech = lead + voice + [0] * (rate // 4)
+    behind = (behind * (len(speech) // max(len(behind), 1) + 1))[: len(speech)]
+    gain, quiet = rng.uniform(0.55, 0.95), rng.uniform(0.12, 0.22)
+    hiss = rng.uniform(600, 1800)
     hum, pitch = rng.uniform(300, 1200), rng.uniform(60, 320) * math.tau / rate
-    noise = array("h", rng.randbytes(2 * (len(lead) + len(voice) + rate // 4)))
+    noise = array("h", rng.randbytes(2 * len(speech)))
     mixed = array("h")
-    for index, sample in enumerate(lead + voice.tolist() + [0] * (rate // 4)):
+    for index, (sample, other) in enumerate(zip(speech, behind, strict=True)):
         value = (
-            sample * gain + noise[index] * hiss / 32768 + hum * math.sin(pitch * index)
+            sample * gain
+            + other * quiet
+            + noise[index] * hiss / 32768
+            + hum * math.sin(pitch * index)
         )
         mixed.append(max(-32768, min(32767, int(value))))
     out = io.BytesIO()

@@ -14,6 +14,7 @@ SECRET_KEY_FALLBACKS still opens older cookies. Every cookie is HttpOnly
 
 import base64
 import json
+import uuid
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -126,10 +127,40 @@ def remembered_commenter(request):
 
 
 def remember_commenter(response, data):
-    saved = json.dumps({name: data[name] for name in COMMENTER_FIELDS})
+    # UTF-8 rather than \u escapes: half the size for a name in Cyrillic or
+    # Chinese, so the longest fields stay well inside a cookie's 4 KB.
+    saved = json.dumps(
+        {name: data[name] for name in COMMENTER_FIELDS}, ensure_ascii=False
+    )
     token = commenter_cipher().encrypt(saved.encode())
     response.set_cookie(COMMENTER, token.decode(), **options(COMMENTER_MAX_AGE))
 
 
 def forget_commenter(response):
     response.set_cookie(COMMENTER, "", **options(max_age=0))
+
+
+READER = "newsroom_reader"
+READER_SALT = "comments.reader"
+READER_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def reader_id(request):
+    """The reader's random id (for one report per reader), new if none yet."""
+    try:
+        return request.get_signed_cookie(
+            READER, salt=READER_SALT, max_age=READER_MAX_AGE
+        )
+    except (KeyError, signing.BadSignature):
+        return uuid.uuid4().hex
+
+
+def remember_reader(response, value):
+    # Sent only to the report pages: the article page stays the same for all.
+    response.set_signed_cookie(
+        READER,
+        value,
+        salt=READER_SALT,
+        path="/comments/",
+        **options(max_age=READER_MAX_AGE),
+    )

@@ -8,11 +8,13 @@ is kept and shown ("edited").
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import moderation
 from .caching import pages_changed
+from .ledger import Actor, Source
 from .models import Comment
-from .services import current_rules, store_reasons
+from .services import comment_moderate, current_rules, store_reasons
 
 
 def may_edit(comment, own_ids, now=None):
@@ -41,25 +43,34 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.body = body
     comment.edited_at = timezone.now()
     comment.render_body()
+    comment.save(update_fields=["body", "body_html", "body_html_key", "edited_at"])
+    pages_changed([comment.article_id])
     # Under manual approval every new text waits for an editor again.
     held = verdict.status in (moderation.PENDING, moderation.SPAM)
     if comment.status == Comment.Status.APPROVED and held:
-        comment.status = (
-            Comment.Status.SPAM
-            if verdict.status == moderation.SPAM
-            else Comment.Status.PENDING
-        )
         comment.reasons.all().delete()
         store_reasons(comment, verdict.reasons)
-    comment.save(
-        update_fields=["body", "body_html", "body_html_key", "edited_at", "status"]
-    )
-    pages_changed([comment.article_id])
+        comment_moderate(
+            comments=Comment.objects.filter(pk=comment.pk),
+            status=verdict.status,
+            user=None,
+            actor=Actor.POLICY,
+            source=Source.COMMENT_FORM,
+            note=_("edited by its author: %(reasons)s")
+            % {"reasons": "; ".join(map(str, verdict.reasons))},
+        )
+        comment.refresh_from_db(fields=["status"])
     return comment
 
 
 @transaction.atomic
 def comment_withdraw(*, comment: Comment) -> None:
     """The author takes their comment back: it goes to the trash."""
-    Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.TRASH)
-    pages_changed([comment.article_id])
+    comment_moderate(
+        comments=Comment.objects.filter(pk=comment.pk),
+        status=Comment.Status.TRASH,
+        user=None,
+        actor=Actor.POLICY,
+        source=Source.COMMENT_FORM,
+        note=_("deleted by its author within the edit window"),
+    )

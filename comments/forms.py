@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import proof_of_work
 from .captcha import SumCaptchaField
+from .ledger import Reason
 from .models import Comment
 from .threads import reply_parent
 
@@ -28,6 +29,17 @@ def form_age(value):
     if not served_at.isdigit():
         raise signing.BadSignature(value)
     return time.time() - int(served_at)
+
+
+def checked_age(value, *, tampered, too_old):
+    """The form's age, or the error a forged or stale stamp deserves."""
+    try:
+        age = form_age(value)
+    except signing.BadSignature:
+        raise ValidationError(tampered, code="tampered") from None
+    if age > settings.COMMENTS_MAX_FORM_AGE:
+        raise ValidationError(too_old, code="too_old")
+    return age
 
 
 def no_control_characters(value):
@@ -175,22 +187,19 @@ class CommentForm(forms.ModelForm):
         return proof
 
     def clean_timestamp(self):
-        try:
-            age = form_age(self.cleaned_data["timestamp"])
-        except signing.BadSignature:
-            raise ValidationError(
-                _("This form was damaged on its way. Please post your comment again."),
-                code="tampered",
-            ) from None
+        age = checked_age(
+            self.cleaned_data["timestamp"],
+            tampered=_(
+                "This form was damaged on its way. Please post your comment again."
+            ),
+            too_old=_(
+                "This form is more than a day old. Please post your comment again."
+            ),
+        )
         if age < settings.COMMENTS_MIN_FORM_SECONDS:
             raise ValidationError(
                 _("That was quick! Please check your comment, then post it again."),
                 code="too_fast",
-            )
-        if age > settings.COMMENTS_MAX_FORM_AGE:
-            raise ValidationError(
-                _("This form is more than a day old. Please post your comment again."),
-                code="too_old",
             )
         return age
 
@@ -235,3 +244,28 @@ class CommentEditForm(forms.ModelForm):
         if not body.strip():
             raise ValidationError(_("Please write a comment."), code="required")
         return body
+
+
+class ReportForm(forms.Form):
+    """A reader's report on a published comment."""
+
+    reason = forms.ChoiceField(
+        label=_("Why should an editor look at this comment?"),
+        choices=Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you report this comment.")},
+    )
+    note = forms.CharField(
+        label=_("Anything to add (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    timestamp = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_timestamp(self):
+        return checked_age(
+            self.cleaned_data["timestamp"],
+            tampered=_("This form was damaged on its way. Please send it again."),
+            too_old=_("This form is more than a day old. Please send it again."),
+        )

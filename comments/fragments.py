@@ -38,6 +38,10 @@ class Labels:
     edit_aria: str
     recommend: str
     recommend_aria: str
+    pick: str
+    picks_more: str
+    report: str
+    report_aria: str
 
     @classmethod
     def current(cls):
@@ -60,6 +64,10 @@ class Labels:
             "edit_aria": gettext("Edit or delete your comment"),
             "recommend": gettext("Recommend"),
             "recommend_aria": gettext("Recommend the comment by %(name)s"),
+            "pick": gettext("Editors’ pick"),  # noqa: RUF001 (the typographic apostrophe)
+            "picks_more": gettext("Read it in the conversation"),
+            "report": gettext("Report"),
+            "report_aria": gettext("Report the comment by %(name)s"),
         }
 
 
@@ -84,6 +92,21 @@ class CommentHtml:
         self.days = {}
         self.avatars = {}
         self.clocks = {}
+
+    def picks(self, comments):
+        """The editors' picks, each with its badge and a link to its place."""
+        items = "".join(
+            f'<li class="comment comment-pick"><article class="comment-content">'
+            f'<footer class="comment-meta"><span class="comment-author">'
+            f"{escape(comment.author_name)}</span> "
+            f'<span class="badge-pick">{self.labels.pick}</span></footer>'
+            f'<div class="comment-body">{current_html(comment)}</div>'
+            f'<p><a href="#comment-{comment.pk}">{self.labels.picks_more}</a></p>'
+            "</article></li>"
+            for comment in comments
+            if comment.featured
+        )
+        return f'<ol class="comment-list">{items}</ol>' if items else ""
 
     def thread(self, entries):
         """Nested lists of comments, from threads.Thread.entries()."""
@@ -130,6 +153,8 @@ class CommentHtml:
         badge = ""
         if comment.by_newsroom:
             badge = f'<span class="badge-newsroom">{labels.newsroom}</span>'
+        if comment.featured:
+            badge += f'<span class="badge-pick">{labels.pick}</span>'
         moment = timezone.localtime(comment.submitted_at)
         exact = self.exact_time(moment)
         notes = self.edited(comment.edited_at) if comment.edited_at else ""
@@ -201,6 +226,9 @@ class CommentHtml:
             f'<a class="comment-permalink" href="{self.permalink}{comment.pk}/" '
             f'aria-label="{labels.link_aria % name}">'
             f"{labels.link}</a>",
+            f'<a class="comment-report-link" rel="nofollow" '
+            f'href="{self.permalink}{comment.pk}/report/" '
+            f'aria-label="{labels.report_aria % name}">{labels.report}</a>',
         ]
         if self.accepts_comments:
             data = f'data-reply-to="{comment.pk}" data-author="{author}"'

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import markup, moderation
+from .blocks import Block
+from .ledger import Decision
 from .privacy import TRUNCATED_IP
+from .reports import Report
+
+__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason", "Report"]
 
 
 def approved_count():
@@ -31,6 +36,7 @@ THREAD_FIELDS = [
     "is_removed",
     "by_newsroom",
     "recommend_count",
+    "featured",
     "author_email",  # never shown: only its keyed hash draws the avatar
 ]
 
@@ -38,14 +44,6 @@ THREAD_FIELDS = [
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
-
-    def public(self):
-        """Approved comments of published articles, with their article."""
-        return (
-            self.approved()
-            .filter(article__in=Article.objects.published())
-            .select_related("article")
-        )
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
@@ -65,6 +63,18 @@ class CommentQuerySet(models.QuerySet):
         Cheaper than model instances by half the thread's rendering time.
         """
         return self.for_thread(article).values_list(*THREAD_FIELDS, named=True)
+
+    def public(self):
+        """Approved comments of published articles: what readers can reach."""
+        return self.approved().filter(article__in=Article.objects.published())
+
+    def reported(self):
+        """Public or pending comments with reports no editor has dismissed."""
+        # Driven by the few open reports, not by every comment: IN, not EXISTS.
+        return self.filter(
+            status__in=[Comment.Status.APPROVED, Comment.Status.PENDING],
+            pk__in=Report.objects.open().values("comment_id"),
+        )
 
     def outcomes(self):
         """How many of these comments have each status: {status: count}."""
@@ -110,11 +120,7 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        SPAM = "spam", _("Spam")
-        TRASH = "trash", _("Trash")
+    Status = moderation.Status
 
     article = models.ForeignKey(
         Article,
@@ -161,6 +167,11 @@ class Comment(models.Model):
     by_newsroom = models.BooleanField(_("written by the newsroom"), default=False)
     # How many readers recommended it (one Recommendation row each).
     recommend_count = models.PositiveIntegerField(_("recommendations"), default=0)
+    featured = models.BooleanField(
+        _("editors' pick"),
+        default=False,
+        help_text=_("Shown first under the article, with a badge."),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -248,6 +259,9 @@ class ModerationReason(models.Model):
 
 
 class KeywordQuerySet(models.QuerySet):
+    def terms(self, kind):
+        return tuple(self.filter(kind=kind).values_list("term", flat=True))
+
     def terms_by_kind(self):
         """{kind: (term, ...)} for every kind, from one query."""
         terms = {kind: [] for kind in Keyword.Kind.values}

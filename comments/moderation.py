@@ -13,7 +13,20 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-APPROVED, PENDING, SPAM, REFUSED = "approved", "pending", "spam", "refused"
+
+class Status(TextChoices):
+    """A comment's moderation state: the one vocabulary of the policy, the
+    Comment model and the decision ledger."""
+
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    SPAM = "spam", _("Spam")
+    TRASH = "trash", _("Trash")
+
+
+APPROVED, PENDING, SPAM = Status.APPROVED, Status.PENDING, Status.SPAM
+# Not a status: the verdict on a submission that is not stored at all.
+REFUSED = "refused"
 
 
 class Code(TextChoices):
@@ -28,6 +41,7 @@ class Code(TextChoices):
     NO_RULE_MATCHED = "no_rule_matched", _("No rule matched")
     FLOOD = "flood", _("Posting too quickly")
     DUPLICATE = "duplicate", _("Duplicate")
+    BLOCKED = "blocked", _("Blocked author")
 
 
 # Where terms are looked for, and the words editors read for each place.
@@ -61,6 +75,8 @@ class Facts:
     author_has_approved_comment: bool = False
     recent_post_by_same_sender: bool = False
     duplicate: bool = False
+    # The block that covers the author's email or address, in words; "" if none.
+    blocked_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +111,8 @@ def judge(submission, facts, rules):
         return Verdict(REFUSED, (Reason(Code.FLOOD),), http_status=429)
     if facts.duplicate:
         return Verdict(REFUSED, (Reason(Code.DUPLICATE),), http_status=409)
+    if facts.blocked_by:
+        return Verdict(SPAM, (Reason(Code.BLOCKED, detail=facts.blocked_by),))
     if submission.honeypot:
         return Verdict(SPAM, (Reason(Code.HONEYPOT),))
     if spam := matches(submission, rules.disallowed_terms, Code.DISALLOWED_TERM):
@@ -153,6 +171,7 @@ def describe(code, field="", detail=""):
             "the %(field)s contains the disallowed word “%(term)s”"
         ),
         Code.HONEYPOT: _("filled in the hidden field only bots see"),
+        Code.BLOCKED: _("the author is blocked: %(term)s"),
         Code.KNOWN_AUTHOR: _("approved: the author has an earlier approved comment"),
         Code.NO_RULE_MATCHED: _("approved: manual approval is off and no rule held it"),
         Code.FLOOD: _("You are posting comments too quickly. Slow down."),

@@ -3,20 +3,19 @@
 A reader's address gets follow-ups only once confirmed (subscriptions.py):
 ticking "Notify me" first sends a confirmation, at most one a day.
 
-Messages are built in the request, then sent after the transaction commits,
-in a background thread: a slow or broken mail server never slows, fails or
-loses a comment. A failure is logged.
+Messages are built in the request and queued in its transaction; the
+worker sends them once it commits, retrying a mail server that fails (see
+newsroom/tasks.py): a slow or broken mail server never slows, fails or loses
+a comment, and a restart loses no email.
 """
-
-import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from newsroom.tasks import queue_email
 
 from .models import Comment
 from .subscriptions import (
@@ -26,9 +25,6 @@ from .subscriptions import (
     confirmed_addresses,
     unsubscribe_token,
 )
-
-logger = logging.getLogger(__name__)
-executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
 
 
 def comment_posted(comment):
@@ -152,21 +148,6 @@ def absolute(path):
 
 
 def send_after_commit(messages):
-    if messages:
-        transaction.on_commit(lambda: dispatch(messages))
-
-
-def dispatch(messages):
-    if settings.COMMENTS_EMAIL_IN_BACKGROUND:
-        executor.submit(send, messages)
-    else:
-        send(messages)
-
-
-def send(messages):
-    try:
-        with get_connection() as connection:
-            connection.send_messages(messages)
-    except Exception:
-        # Whatever the mail server did, the comment is already stored.
-        logger.exception("Could not send %d comment email(s)", len(messages))
+    """Queue in the current transaction: sent once it commits, never if not."""
+    for message in messages:
+        queue_email(message)

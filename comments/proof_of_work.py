@@ -14,7 +14,12 @@ import binascii
 import datetime
 import json
 
-from altcha import PayloadV1, create_challenge_v1, verify_solution_v1
+from altcha import (
+    PayloadV1,
+    create_challenge_v1,
+    solve_challenge_v1,
+    verify_solution_v1,
+)
 from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -60,3 +65,18 @@ def decoded(proof):
     if not all(isinstance(payload.get(name), str) for name in TEXT_FIELDS):
         return None
     return payload
+
+
+def solve(puzzle):
+    """What the page's script sends for `puzzle`, found by Python's hashlib
+    (for the tests and the bench, which post as the script does)."""
+    found = solve_challenge_v1(
+        puzzle["challenge"], puzzle["salt"], puzzle["algorithm"], puzzle["maxNumber"]
+    )
+    return proof(puzzle, found.number)
+
+
+def proof(puzzle, number):
+    """The proof for `puzzle` with `number` as its solution, right or not."""
+    payload = {name: puzzle[name] for name in TEXT_FIELDS} | {"number": number}
+    return base64.b64encode(json.dumps(payload).encode()).decode()

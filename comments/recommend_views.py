@@ -31,7 +31,9 @@ def is_script(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def recommend(request, pk):
-    comment = get_object_or_404(Comment.objects.public(), pk=pk)
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("article"), pk=pk
+    )
     if request.method == "GET":
         if is_script(request):
             return JsonResponse({"csrf_token": get_token(request)})

@@ -104,12 +104,13 @@ def render_thread(article, page_number, order, own_pending=(), editable=()):
         "previous_url": neighbour_url(article, page, -1),
         "next_url": neighbour_url(article, page, +1),
     }
+    html = CommentHtml(article, editable)  # builds and escapes every comment
     context = {
         "article": article,
         "comment_count": len(comments),
-        "comment_list": mark_safe(  # built and escaped by CommentHtml
-            CommentHtml(article, editable).thread(thread.entries(page.object_list))
-        ),
+        "comment_list": mark_safe(html.thread(thread.entries(page.object_list))),
+        # Editors' picks stand first, on the thread's first page.
+        "picks": mark_safe(html.picks(comments)) if page.number == 1 else "",
         "comment_page": page,
         "comment_pages": page_links(article, page, order),
         "comment_orders": order_links(article, order),

@@ -14,6 +14,7 @@ urlpatterns = [
         recommend_views.counts,
         name="recommend-counts",
     ),
+    path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path(
         "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
     ),

@@ -1,4 +1,5 @@
 import base64
+from functools import wraps
 
 from captcha.models import CaptchaStore
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles.models import Article
 from newsroom.http import client_ip
+from newsroom.views import DATABASE_UNAVAILABLE, database_unavailable
 
 from . import budgets
 from .captcha import speaks_language, sum_challenge
@@ -23,13 +25,16 @@ from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
 from .cookies import (
     forget_commenter,
+    reader_id,
     remember_commenter,
     remember_own,
     remember_pending,
+    remember_reader,
 )
-from .forms import CommentForm, stamp
+from .forms import CommentForm, ReportForm, stamp
 from .models import Comment, NotificationAddress
 from .proof_of_work import puzzle
+from .reporting import TooManyReports, comment_report, reporter_digest
 from .sections import comments_section
 from .services import Refused, comment_submit
 from .subscriptions import (
@@ -41,12 +46,30 @@ from .subscriptions import (
 from .threads import Thread
 
 
+def draft_kept_when_database_unavailable(view):
+    """A busy or unreachable database: 503, and the reader's text handed back
+    in a form that asks for a new sum when posted again."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DATABASE_UNAVAILABLE as error:
+            context = {"draft": request.POST, "action": request.path}
+            return database_unavailable(
+                request, error, "comments/unavailable.html", context
+            )
+
+    return wrapper
+
+
 # The article page is the same for every reader, so it carries no CSRF token:
 # the page's script fetches one (see `challenge`). Without JavaScript the first
 # post arrives without it; nothing is stored then, and the reader gets the form
 # back, text kept, with a token and a sum. The check itself is Django's.
 @csrf_exempt
 @require_POST
+@draft_kept_when_database_unavailable
 def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     if article.discussion_closed:
@@ -166,7 +189,9 @@ def challenge(request):
 
 def comment_permalink(request, pk):
     """Redirect to the page of the article's thread that holds the comment."""
-    comment = get_object_or_404(Comment.objects.public(), pk=pk)
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("article"), pk=pk
+    )
     thread = Thread(
         list(
             Comment.objects.for_thread(comment.article).only(
@@ -178,6 +203,54 @@ def comment_permalink(request, pk):
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
     url = comment.article.get_comment_page_url(page)
     return redirect(f"{url}#comment-{comment.pk}")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_comment(request, pk):
+    """A reader reports a published comment: a small form, then thanks."""
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("article"), pk=pk
+    )
+    status = 200
+    form = ReportForm(request.POST or None, initial={"timestamp": stamp()})
+    if request.method == "POST":
+        if form.is_valid():
+            return reported(request, comment, form.cleaned_data)
+        form.data = form.data.copy()
+        form.data["timestamp"] = stamp()
+        status = 400
+    return render_report(request, comment, form, status)
+
+
+def reported(request, comment, data):
+    reader = reader_id(request)
+    try:
+        comment_report(
+            comment=comment,
+            reason=data["reason"],
+            note=data["note"],
+            reporter=reporter_digest(reader),
+            ip_address=client_ip(request),
+        )
+    except TooManyReports:
+        form = ReportForm(request.POST.copy())
+        form.data["timestamp"] = stamp()
+        form.is_valid()
+        form.add_error(
+            None,
+            _("You have sent many reports in the last hour. Please try again later."),
+        )
+        return render_report(request, comment, form, 429)
+    messages.success(request, _("Thank you, an editor will look at it."))
+    response = redirect(f"{comment.article.get_absolute_url()}#comments")
+    remember_reader(response, reader)
+    return response
+
+
+def render_report(request, comment, form, status):
+    context = {"comment": comment, "article": comment.article, "form": form}
+    return render(request, "comments/report.html", context, status=status)
 
 
 @csrf_exempt  # Mail clients post here for one-click unsubscribe (RFC 8058).

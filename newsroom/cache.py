@@ -43,7 +43,7 @@ def unless_down(fallback):
     def decorate(method):
         @functools.wraps(method)
         def call(self, *args, **kwargs):
-            if time.monotonic() < self._down_until:
+            if self.is_down:
                 return fallback(*args, **kwargs)
             try:
                 answer = method(self, *args, **kwargs)
@@ -89,6 +89,11 @@ class RedisCache(django_redis.RedisCache):
         self._down_until = 0.0
         address = urlsplit(self._servers[0])  # no password in the logs
         self.where = f"{address.hostname}:{address.port or 6379}{address.path}"
+
+    @property
+    def is_down(self):
+        """Whether this process is leaving Redis alone after a failure."""
+        return time.monotonic() < self._down_until
 
     def _went_down(self, error):
         if not self._down_until:

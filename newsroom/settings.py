@@ -9,6 +9,7 @@ command reads the same settings from a shell, cron or systemd. Production
 
 import shutil
 import sys
+from email.utils import getaddresses
 from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,6 +49,9 @@ NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_SITE_URL = NEWSROOM_SITE_URL.rstrip("/")
 
 # Django settings, alphabetical.
+
+# Who gets an email about each server error: "Name <address>, address2".
+ADMINS = getaddresses(env.list("ADMINS", default=[]))
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
@@ -112,14 +116,20 @@ DATABASES = {
         "CONN_MAX_AGE": 600,
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that does not answer (not only one that refuses) fails the
+    # request in seconds, with a 503, instead of holding the worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several worker processes share one SQLite file: WAL lets readers go on
     # while one writes, and IMMEDIATE transactions take the write lock up
     # front so "check then insert" never fails with "database is locked".
+    # The URL may set options of its own (`?timeout=5`).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -140,6 +150,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "desk",
     "wordpress",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -151,6 +162,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 LANGUAGE_CODE = "en"
@@ -173,6 +186,41 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
 
+# Errors and the failures of dependencies (database, cache, mail server) go
+# to stderr, one readable line each (with a traceback for errors), and
+# server errors to the ADMINS by email.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "skip_service_unavailable": {"()": "newsroom.log.SkipServiceUnavailable"},
+    },
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "filters": ["skip_service_unavailable"],
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "skip_service_unavailable"],
+            "level": "ERROR",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {
+            "handlers": ["stderr", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
+}
+
 # Notices travel in a signed cookie, not the session, so reading the article
 # page after posting costs no database write.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
@@ -191,6 +239,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -206,6 +255,8 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_SSL_REDIRECT = HTTPS
+
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_SECURE = HTTPS
 
@@ -309,6 +360,12 @@ AXES_RESET_ON_SUCCESS = True
 
 OTP_TOTP_ISSUER = "Newsroom"
 
+# django-tasks (the API Django 6.0 adopted) with django-tasks-db: tasks are
+# rows of the site's database, run by `manage.py db_worker` (started by
+# `make run` and `make serve`). Emails go this way (newsroom/tasks.py).
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Newsroom.
 
 # Article pages for readers without personal cookies: how long a shared HTTP
@@ -319,9 +376,12 @@ ARTICLES_CACHE_STALE_WHILE_REVALIDATE = env.int(
     "ARTICLES_CACHE_STALE_WHILE_REVALIDATE", default=30
 )
 
+# Emails: how many times the worker tries one, and the wait after the first
+# failure (each later wait is three times the one before).
+NEWSROOM_EMAIL_ATTEMPTS = env.int("NEWSROOM_EMAIL_ATTEMPTS", default=8)
+NEWSROOM_EMAIL_RETRY_SECONDS = env.int("NEWSROOM_EMAIL_RETRY_SECONDS", default=60)
+
 # Discussions: threads, pages, closing, notifications.
-# Send notification emails from a background thread (off only in tests).
-COMMENTS_EMAIL_IN_BACKGROUND = env.bool("COMMENTS_EMAIL_IN_BACKGROUND", default=True)
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
 # For how long the author may edit or delete a comment, from the same browser.
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
@@ -347,6 +407,12 @@ COMMENTS_NOTIFY_EVERY_COMMENT = env.bool("COMMENTS_NOTIFY_EVERY_COMMENT", defaul
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env.list("COMMENTS_NOTIFY_RECIPIENTS", default=[])
 COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
+# Readers' reports: an approved comment this many readers report goes back to
+# pending; each address may send this many reports an hour.
+COMMENTS_REPORTS_TO_HOLD = env.int("COMMENTS_REPORTS_TO_HOLD", default=3)
+COMMENTS_REPORTS_PER_HOUR = env.int("COMMENTS_REPORTS_PER_HOUR", default=10)
+# Spam and trash older than this are deleted by `manage.py purge_comments`.
+COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
 # How long a rendered thread page may stay cached (changes replace it at once).
 COMMENTS_THREAD_CACHE_SECONDS = env.int("COMMENTS_THREAD_CACHE_SECONDS", default=86400)
 COMMENTS_THREAD_DEPTH = env.int("COMMENTS_THREAD_DEPTH", default=5)
@@ -378,7 +444,7 @@ COMMENTS_PLAIN_POST_LIMIT = env.int("COMMENTS_PLAIN_POST_LIMIT", default=10)
 COMMENTS_PLAIN_POST_WINDOW = env.int("COMMENTS_PLAIN_POST_WINDOW", default=3600)
 # The proof of work's difficulty: the script tries on average half this many
 # SHA-256 hashes (see comments/proof_of_work.py).
-COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=20000)
+COMMENTS_POW_MAX_NUMBER = env.int("COMMENTS_POW_MAX_NUMBER", default=10000)
 
 NEWSROOM_SEEDS_DIR = BASE_DIR / "seeds"
 # Staff reach the admin only with a code from an authenticator app (TOTP).

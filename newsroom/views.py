@@ -1,9 +1,21 @@
+import logging
+import sys
+
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.core.cache import cache
+from django.db import Error, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+# A busy (SQLite locked past its timeout) or unreachable database.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 def csrf_failure(request, reason=""):
@@ -11,9 +23,35 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-def health(request):
-    """A bare response: for load balancers, and the benchmark's ceiling."""
+def alive(request):
+    """A bare response: the process answers (and the benchmark's ceiling)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def health(request):
+    """For load balancers: 503 without the database; the cache only reported."""
+    checks = {"database": database_state(), "cache": cache_state()}
+    status = 200 if checks["database"] == "ok" else 503
+    return JsonResponse(checks, status=status)
+
+
+def database_state():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Error as error:
+        logger.error("Health check: the database is unavailable: %s", error)
+        return "unavailable"
+    return "ok"
+
+
+def cache_state():
+    try:
+        cache.set("newsroom:health", "ok", timeout=10)
+        return "ok" if cache.get("newsroom:health") == "ok" else "unavailable"
+    except Exception as error:
+        logger.warning("Health check: the cache is unavailable: %s", error)
+        return "unavailable"
 
 
 def favicon(request):
@@ -41,6 +79,29 @@ def choose_language(request, code):
         code,
         max_age=settings.LANGUAGE_COOKIE_AGE,
         samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
     return response
+
+
+def database_unavailable(request, error, template="503.html", context=None):
+    """503 with Retry-After, and a log line. Rendered without the request's
+    context, which could need the database (the session, the user)."""
+    logger.error(
+        "Database unavailable (%s %s): %s", request.method, request.path, error
+    )
+    body = render_to_string(template, context)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request):
+    """handler500: the site's look, without the database; a database error
+    that escaped the middleware (raised in another middleware) still gets its
+    503."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, error)
+    return HttpResponseServerError(render_to_string("500.html"))

@@ -2,11 +2,14 @@
 
 import re
 import time
+from unittest import mock
 
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
+from django_tasks_db.management.commands.db_worker import Worker
 
 from articles.models import Article
 from comments.forms import stamp
@@ -96,3 +99,23 @@ def comment_data(response, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def run_worker():
+    """What `manage.py db_worker` does, in this process: run every task that
+    is due (emails among them), then stop.
+
+    Like Django's test client for requests, it keeps the test's connection
+    open: closing "old" connections would end the test's transaction."""
+    worker = Worker(
+        queue_names=[DEFAULT_TASK_QUEUE_NAME],
+        interval=0,
+        batch=True,
+        backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    with mock.patch(f"{Worker.__module__}.close_old_connections"):
+        worker.run()

@@ -17,9 +17,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Send notification emails in the request thread, so tests can read mail.outbox.
-COMMENTS_EMAIL_IN_BACKGROUND = False
-
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

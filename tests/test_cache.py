@@ -6,8 +6,8 @@ from unittest import mock
 
 from django.test import SimpleTestCase
 
+from bench.ports import free_port
 from newsroom.cache import RedisCache
-from tests.ports import free_port
 
 
 class SilentServer:

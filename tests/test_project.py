@@ -1,11 +1,14 @@
 import os
+import re
 import secrets
 import subprocess
 import sys
 import tempfile
 from io import StringIO
+from unittest import mock
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 
@@ -17,16 +20,32 @@ class MigrationTests(TestCase):
         assert "No changes detected" in out.getvalue()
 
 
-class HealthTests(SimpleTestCase):
-    def test_the_bare_view_answers_ok(self):
-        response = self.client.get("/healthz")
+class HealthTests(TestCase):
+    def test_the_bare_view_answers_ok_without_a_query(self):
+        with self.assertNumQueries(0):
+            response = self.client.get("/livez")
         assert response.content == b"ok"
         assert response["Content-Type"] == "text/plain"
+
+    def test_health_checks_the_database_and_the_cache(self):
+        response = self.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"database": "ok", "cache": "ok"}
+
+    def test_a_cache_that_fails_is_reported_not_fatal(self):
+        with (
+            mock.patch.object(cache, "set", side_effect=ConnectionError("down")),
+            self.assertLogs("newsroom.views", "WARNING") as logs,
+        ):
+            response = self.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"database": "ok", "cache": "unavailable"}
+        assert "the cache is unavailable: down" in logs.output[0]
 
 
 class SecurityHeaderTests(SimpleTestCase):
     def test_pages_carry_a_strict_content_security_policy(self):
-        policy = self.client.get("/healthz")["Content-Security-Policy"]
+        policy = self.client.get("/livez")["Content-Security-Policy"]
         assert "script-src 'self'" in policy
         assert "style-src 'self'" in policy
         assert "unsafe-inline" not in policy
@@ -56,6 +75,33 @@ class EnvFileTests(SimpleTestCase):
                 == "9"
             )
             assert self.setting("SECRET_KEY", env_file.name) == "from-the-file"
+
+    def test_admins_come_from_the_environment(self):
+        admins = "Mira <mira@news.example>, ops@news.example"
+        assert self.setting("ADMINS", os.devnull, SECRET_KEY="x", ADMINS=admins) == (
+            "[('Mira', 'mira@news.example'), ('', 'ops@news.example')]"
+        )
+
+
+class LoggingTests(SimpleTestCase):
+    def test_errors_go_to_stderr_one_readable_line_each(self):
+        script = (
+            "import django, logging; django.setup(); "
+            "logging.getLogger('comments.notifications').error('Mail server down')"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=settings.BASE_DIR,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert re.fullmatch(
+            r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ERROR "
+            r"comments.notifications: Mail server down\n",
+            result.stderr,
+        )
 
 
 class DeployCheckTests(SimpleTestCase):

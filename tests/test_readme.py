@@ -6,14 +6,17 @@ environment that has only PATH, HOME and LANG: no DEBUG, no SECRET_KEY.
 `make run` comes first, as the README says; then every `sh` block in order,
 each as one script in a new shell (stdin holds a password typed twice, for
 `create_editor`); every cron line as cron runs it (`/bin/sh`, a bare PATH);
-and every `manage.py` command of the commands table with `--help`.
+every `manage.py` command of the commands table with `--help`; and the
+systemd units the README installs, as systemd runs them (`systemctl` itself
+is not run: the test changes nothing outside its folder).
 
 What is changed on the way, and why:
 - placeholders `=...` get a generated value, `/srv/newsroom` is the copy,
   `/tmp/` the test's own folder, and the WordPress export the README imports
   is a small sample placed in the copy first;
 - long-running commands are not run to the end: `make run` and `make serve`
-  are started on a free port, checked to answer `/healthz`, and stopped;
+  are started on a free port, checked to answer `/healthz` and to start the
+  worker, and stopped;
   `make test` (the suite itself) and `make bench` (minutes of load) are
   checked with `make -n` (and `bench.run --help`); the speed run imports 200
   comments, not 100,000.
@@ -23,7 +26,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import SimpleTestCase
+
+from bench.ports import free_port
 
 ROOT = settings.BASE_DIR
 SECRET = "readme-test-placeholder-value-Zq8"
@@ -83,12 +87,6 @@ def without_comment(line):
     return re.sub(r"\s+#.*$", "", line).strip()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class ReadmeCommandTests(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
@@ -120,9 +118,10 @@ class ReadmeCommandTests(SimpleTestCase):
             .replace("--comments 100000", "--comments 200")
         )
 
-    def run_shell(self, script, *, cron=False):
+    def run_shell(self, script, *, cron=False, env=None):
         command = ["/bin/sh", "-c", script] if cron else ["bash", "-e", "-c", script]
-        env = self.clean_env(SHELL="/bin/sh") if cron else self.clean_env()
+        if env is None:
+            env = self.clean_env(SHELL="/bin/sh") if cron else self.clean_env()
         result = subprocess.run(
             command,
             cwd=self.workdir / "home" if cron else self.project,
@@ -137,22 +136,29 @@ class ReadmeCommandTests(SimpleTestCase):
         assert "Traceback" not in result.stderr, result.stderr
         return result
 
-    def serve_and_stop(self, line, expect, host="127.0.0.1"):
-        """Start a server the README starts, see it answer, then stop it."""
-        port = free_port()
-        script = f"{without_comment(line)} HOST=127.0.0.1:{port} WORKERS=1"
-        log_path = self.workdir / "server.log"
+    def start(self, command, env, cwd=None):
+        """A long-running process in its own group, its output in a file."""
+        log_path = self.workdir / f"server-{len(os.listdir(self.workdir))}.log"
         with open(log_path, "w") as log:
-            server = subprocess.Popen(
-                ["bash", "-c", script],
-                cwd=self.project,
-                env=self.clean_env(),
+            process = subprocess.Popen(
+                command,
+                cwd=cwd or self.project,
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        return process, log_path
+
+    def serve_and_stop(self, line, expect, host="127.0.0.1"):
+        """Start a server the README starts, see it (and its worker) answer,
+        then stop it."""
+        port = free_port()
+        script = f"{without_comment(line)} HOST=127.0.0.1:{port} WORKERS=1"
+        server, log_path = self.start(["bash", "-c", script], self.clean_env())
         try:
             answer = wait_for(f"http://127.0.0.1:{port}/healthz", host, server)
+            wait_for_line(log_path, "Starting worker", server)
         finally:
             stop(server)
         output = log_path.read_text()
@@ -196,6 +202,8 @@ class ReadmeCommandTests(SimpleTestCase):
                 assert all(map(LONG_RUNNING.search, lines)), lines
                 for line in lines[1:] if lines[0] == commands[0] else lines:
                     self.run_long_running(line)
+            elif language == "sh" and "systemctl" in "\n".join(lines):
+                self.run_units(re.findall(r"deploy/[\w-]+\.service", "\n".join(lines)))
             elif language == "sh":
                 self.run_shell(self.as_written("\n".join(lines)))
         for names, spans in table_code(readme_section(self.readme, "Commands")):
@@ -204,6 +212,35 @@ class ReadmeCommandTests(SimpleTestCase):
         assert len(cron_lines) >= 2
         for line in cron_lines:
             self.run_shell(self.as_written(CRON_LINE.match(line)[1]), cron=True)
+
+    def run_units(self, names):
+        """Each systemd unit's commands as systemd runs them: from its
+        WorkingDirectory, with only its Environment and a bare PATH. The
+        ExecStartPre ones to the end, ExecStart started and stopped."""
+        assert names, "the systemd block names its units"
+        for name in names:
+            unit = parse_unit(self.as_written((self.project / name).read_text()))
+            env = {
+                "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                **dict(line.split("=", 1) for line in unit.get("Environment", [])),
+            }
+            for command in unit.get("ExecStartPre", []):
+                self.run_shell(command, env=env)
+            [command] = unit["ExecStart"]
+            port = free_port()
+            command = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+            process, log_path = self.start(command.split(), env, cwd=unit["cwd"])
+            try:
+                if "gunicorn" in command:
+                    status, _ = wait_for(
+                        f"http://127.0.0.1:{port}/healthz", "127.0.0.1", process
+                    )
+                    assert status in {200, 301}  # HTTPS is on: plain HTTP redirects
+                else:
+                    wait_for_line(log_path, "Starting worker", process)
+            finally:
+                stop(process)
+            assert "Traceback" not in log_path.read_text(), log_path.read_text()
 
     def check_table_row(self, names, commands):
         """Each `manage.py` command of the table answers --help; `make`
@@ -223,14 +260,33 @@ def wait_for(url, host, server):
     deadline = time.monotonic() + SERVER_TIMEOUT
     while time.monotonic() < deadline:
         assert server.poll() is None, "the server stopped"
-        with suppress(urllib.error.URLError, ConnectionError):
-            try:
-                with opener.open(request, timeout=5) as response:
-                    return response.status, response.headers.get("Location")
-            except urllib.error.HTTPError as error:
-                return error.code, error.headers.get("Location")
-        time.sleep(0.5)
+        try:
+            with opener.open(request, timeout=10) as response:
+                return response.status, response.headers.get("Location")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location")
+        except OSError:  # not listening yet, or its workers still booting
+            time.sleep(0.5)
     raise AssertionError(f"{url} did not answer within {SERVER_TIMEOUT} s")
+
+
+def wait_for_line(log_path, text, process):
+    deadline = time.monotonic() + SERVER_TIMEOUT
+    while text not in log_path.read_text():
+        assert process.poll() is None, log_path.read_text()
+        assert time.monotonic() < deadline, f"no {text!r} within {SERVER_TIMEOUT} s"
+        time.sleep(0.2)
+
+
+def parse_unit(text):
+    """A systemd unit's settings: name -> every value given, plus its cwd."""
+    unit = {}
+    for line in text.splitlines():
+        name, _, value = line.partition("=")
+        if value and not line.startswith("#"):
+            unit.setdefault(name, []).append(value)
+    unit["cwd"] = unit["WorkingDirectory"][0]
+    return unit
 
 
 def stop(server):

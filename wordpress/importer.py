@@ -19,7 +19,8 @@ from django.utils.translation import gettext
 
 from articles.models import Article
 from comments.caching import pages_changed
-from comments.models import Comment
+from comments.ledger import Actor, Source
+from comments.models import Comment, Decision
 from comments.privacy import truncate_ip
 
 from . import content, wxr
@@ -157,6 +158,16 @@ class Importer:
         )
         if public or any(c.status == Comment.Status.APPROVED for c in created):
             self.changed_pages.add(self.article.pk)
+        Decision.objects.bulk_create(
+            Decision(
+                comment=comment,
+                actor=Actor.IMPORTER,
+                source=Source.COMMAND,
+                to_status=comment.status,
+                note=gettext("imported from WordPress"),
+            )
+            for comment in created
+        )
         ImportedComment.objects.bulk_create(
             ImportedComment(source=self.source, wp_id=record.wp_id, comment=comment)
             for record, comment in zip(records, comments, strict=True)

@@ -69,7 +69,7 @@ def test_reader_and_editor_pages_have_no_serious_violations(
     log_in(page, live_server)
     for path in [
         "/admin/comments/comment/?status=all",
-        "/admin/comments/comment/desk/",
+        "/admin/desk/",
         f"/admin/comments/comment/{question.pk}/change/",
     ]:
         page.goto(live_server.url + path)

@@ -93,6 +93,13 @@ class RememberedCommenterTests(PostingTestCase):
         self.post(remember="on")
         self.assertContains(self.client.get(URL), 'value="aigerim@example.com"')
 
+    def test_the_longest_fields_still_fit_in_a_cookie(self):
+        name = "李" * 245
+        website = "https://例子.example/" + "路" * 170
+        response = self.post(remember="on", author_name=name, author_url=website)
+        assert len(response.cookies["newsroom_commenter"].OutputString()) < 4096
+        self.assertContains(self.client.get(URL), name)
+
     def test_a_changed_cookie_fills_in_nothing(self):
         value = self.post(remember="on").cookies["newsroom_commenter"].value
         self.client.cookies["newsroom_commenter"] = value[:-4] + "AAAA"

@@ -141,6 +141,20 @@ class HoneypotTests(SimpleTestCase):
         assert str(result.reasons[0]) == "filled in the hidden field only bots see"
 
 
+class BlockedAuthorTests(SimpleTestCase):
+    def test_a_blocked_author_s_comment_is_spam_with_the_block_as_reason(self):
+        result = verdict(facts=Facts(blocked_by="email bot@spam.example"))
+        assert result.status == SPAM
+        assert str(result.reasons[0]) == (
+            "the author is blocked: email bot@spam.example"
+        )
+
+    def test_the_block_wins_over_an_approving_rule(self):
+        facts = Facts(blocked_by="IP address 203.0.113.7")
+        result = verdict(facts=facts, manual_approval=False)
+        assert result.status == SPAM
+
+
 class RefusalTests(SimpleTestCase):
     def test_posting_again_too_soon_is_refused_with_429(self):
         result = verdict(facts=Facts(recent_post_by_same_sender=True))

@@ -4,17 +4,17 @@ import os
 from io import StringIO
 from unittest import mock
 
-from django.contrib.admin.models import ADDITION, LogEntry
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 
-from comments.models import Comment
+from comments.models import Comment, Decision
 from tests.factories import (
     confirm_address,
     make_article,
     make_comment,
     make_editor,
+    run_worker,
 )
 
 QUEUE = "/admin/comments/comment/"
@@ -41,9 +41,11 @@ class NewsroomReplyTests(TestCase):
 
     def reply(self, comment, body="The list is in the second paragraph."):
         with self.captureOnCommitCallbacks(execute=True):
-            return self.client.post(
+            response = self.client.post(
                 f"{QUEUE}{comment.pk}/reply/", {"body": body}, follow=True
             )
+        run_worker()
+        return response
 
     def test_the_comment_page_offers_a_reply_as_the_newsroom(self):
         response = self.client.get(f"{QUEUE}{self.question.pk}/change/")
@@ -75,10 +77,10 @@ class NewsroomReplyTests(TestCase):
 
     def test_the_history_records_who_wrote_it(self):
         self.reply(self.question)
-        entry = LogEntry.objects.get()
-        assert entry.user == self.editor
-        assert entry.action_flag == ADDITION
-        assert entry.object_id == str(Comment.objects.get(by_newsroom=True).pk)
+        decision = Decision.objects.get()
+        assert decision.user == self.editor
+        assert decision.source == "reply"
+        assert decision.comment == Comment.objects.get(by_newsroom=True)
 
     def test_replying_to_a_held_comment_approves_it(self):
         held = make_comment(self.article, status="pending", body="Is this true?")
@@ -88,7 +90,7 @@ class NewsroomReplyTests(TestCase):
         held.refresh_from_db()
         assert held.status == "approved"
         assert Comment.objects.get(by_newsroom=True).parent == held
-        assert LogEntry.objects.count() == 2
+        assert Decision.objects.count() == 2
 
     def test_the_thread_depth_limit_holds_for_newsroom_replies(self):
         parent = self.question

@@ -1,14 +1,13 @@
 """One click decides on a comment: in the queue, on its page, from an email."""
 
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import TestCase
 
-from comments.models import Comment
+from comments.models import Comment, Decision
 from comments.services import comment_submit
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import make_article, make_comment, make_editor, run_worker
 
 QUEUE = "/admin/comments/comment/"
 
@@ -59,9 +58,10 @@ class RowButtonTests(TestCase):
         self.comment.refresh_from_db()
         assert self.comment.status == "spam"
         self.assertContains(self.client.get(back), "1 comment marked as spam.")
-        entry = LogEntry.objects.get()
-        assert entry.user == self.editor
-        assert entry.get_change_message() == "Changed Status."
+        decision = Decision.objects.get()
+        assert decision.user == self.editor
+        assert (decision.from_status, decision.to_status) == ("pending", "spam")
+        assert decision.source == "button"
 
     def test_approving_with_one_click_publishes_the_comment(self):
         self.client.post(decide_url(self.comment), {"status": "approved"})
@@ -131,7 +131,7 @@ class EmailLinkTests(TestCase):
 
     def held_comment(self):
         with self.captureOnCommitCallbacks(execute=True):
-            return comment_submit(
+            comment = comment_submit(
                 article=self.article,
                 data={
                     "author_name": "Aigerim",
@@ -144,6 +144,8 @@ class EmailLinkTests(TestCase):
                 ip_address="203.0.113.5",
                 user_agent="test",
             )
+        run_worker()
+        return comment
 
     def test_the_email_links_a_one_click_page(self):
         comment = self.held_comment()
@@ -164,7 +166,7 @@ class EmailLinkTests(TestCase):
         self.assertContains(response, 'name="csrfmiddlewaretoken"')
         comment.refresh_from_db()
         assert comment.status == "pending"
-        assert not LogEntry.objects.exists()
+        assert not Decision.objects.filter(actor="editor").exists()
 
     def test_one_click_on_the_page_decides_and_opens_the_queue(self):
         comment = self.held_comment()

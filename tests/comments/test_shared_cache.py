@@ -8,10 +8,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
+from bench.ports import free_port
 from comments.caching import VERSION
 from comments.services import flood_key
-from tests.factories import comment_data, make_article, make_comment, make_editor
-from tests.ports import free_port
+from tests.factories import (
+    approve,
+    comment_data,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 URL = "/articles/a-test-article/"
@@ -137,8 +143,16 @@ class RedisDownTests(TestCase):
     def setUpTestData(cls):
         cls.article = make_article()
 
-    def test_pages_come_from_the_database_and_flood_control_too(self):
+    def test_pages_are_kept_in_memory_checked_against_the_database(self):
+        self.client.get(URL)  # the failure: this process leaves Redis alone
         self.assertContains(self.client.get(URL), "Comments (No)")
+        with self.assertNumQueries(1):
+            self.assertContains(self.client.get(URL), "Comments (No)")
+        comment = make_comment(self.article, status="pending", body="Fresh words")
+        approve(comment)
+        self.assertContains(self.client.get(URL), "Fresh words")
+
+    def test_flood_control_asks_the_database(self):
         first = self.client.post(POST_URL, comment_data(self.client.get(URL)))
         second = self.client.post(
             POST_URL, comment_data(self.client.get(URL), author_email="b@example.com")

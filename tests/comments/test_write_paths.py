@@ -6,12 +6,10 @@ version leaves the old page served from the cache, and the test fails.
 """
 
 import io
-import json
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -19,13 +17,14 @@ from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment, PageVersion
+from comments.models import Comment, Decision, PageVersion
 from tests.factories import (
     comment_data,
     confirm_address,
     make_article,
     make_comment,
     make_editor,
+    run_worker,
 )
 
 URL = "/articles/a-test-article/"
@@ -84,10 +83,11 @@ class CommentAdminFormTests(WritePathTestCase):
         confirm_address(self.held.author_email)
         with self.captureOnCommitCallbacks(execute=True):
             self.edit_comment(self.held, status="approved")
+        run_worker()
         self.assertContains(self.page(), "Held words")
-        history = LogEntry.objects.filter(object_id=str(self.held.pk))
-        decisions = [json.loads(entry.change_message)[0] for entry in history]
-        assert {"changed": {"fields": ["Status"]}, "status": "approved"} in decisions
+        decision = Decision.objects.get(comment=self.held, actor="editor")
+        assert (decision.from_status, decision.to_status) == ("pending", "approved")
+        assert (decision.user, decision.source) == (self.editor, "admin_form")
         assert mail.outbox[0].subject.startswith("Your comment on")
         self.edit_comment(self.public, status="spam")
         self.assertNotContains(self.page(), "Public words")

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from bench import nginx
-from tests.ports import free_ports
+from bench.ports import free_ports
 
 from .conftest import new_article
 from .live import Browser

@@ -7,49 +7,12 @@ redis-server of the test's own killed while the site serves.
 
 import re
 import signal
-import subprocess
-import time
-from contextlib import contextmanager
 
-import redis
-
-from tests.ports import free_port
+from bench.ports import free_port
+from bench.redis_server import own_redis
 from tests.test_cache import SilentServer
 
 from .conftest import new_article
-
-
-@contextmanager
-def redis_server():
-    """A redis-server of this test's own, on a port of its own, kept in memory."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            *("redis-server", "--port", str(port), "--bind", "127.0.0.1"),
-            *("--save", "", "--appendonly", "no"),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    try:
-        wait_for_redis(url)
-        yield process, url
-    finally:
-        process.kill()
-        process.wait()
-
-
-def wait_for_redis(url, timeout=10):
-    client = redis.Redis.from_url(url)
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            client.ping()
-            return
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def read_and_post(live_site, server, slug, count, words="kept"):
@@ -126,7 +89,7 @@ def test_with_redis_hanging_pages_are_served_and_posts_stored(live_site):
 def test_redis_killed_mid_load_loses_nothing_and_the_truth_stays(live_site):
     pk = new_article(live_site, "redis-killed")
     with (
-        redis_server() as (redis, url),
+        own_redis() as (redis, url),
         live_site.serve(workers=2, REDIS_URL=url, COMMENTS_FLOOD_SECONDS="0") as server,
     ):
         before, posted = read_and_post(live_site, server, "redis-killed", 5)

@@ -111,6 +111,15 @@ class ImportTests(TestCase):
             105: Comment.Status.TRASH,
         }
 
+    def test_each_imported_comment_is_a_row_of_the_ledger(self):
+        decision = comment(104).decisions.get()
+        assert (decision.actor, decision.from_status, decision.to_status) == (
+            "importer",
+            "",
+            "spam",
+        )
+        assert "by the importer" in str(decision)
+
     def test_threads_keep_their_parents_even_when_a_reply_comes_first(self):
         assert comment(101).parent is None
         assert comment(102).parent == comment(101)

@@ -85,3 +85,39 @@ if (help && toggle) {
     focusRow(Number(back));
   }
 }
+
+// Quick edit without leaving the queue: the plain page's fields come into the
+// row, bound to the row's own form (outside the queue's form), and saving
+// comes back to this page. Without JavaScript the link opens that page.
+async function quickEdit(link) {
+  const response = await fetch(link.href, { credentials: "same-origin" });
+  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  const form = page.querySelector("form.desk-quick-edit-form");
+  if (!response.ok || !form) {
+    window.location.assign(link.href);
+    return;
+  }
+  const fields = document.createElement("div");
+  fields.className = "desk-quick-edit-fields";
+  fields.append(...form.querySelectorAll(".form-row"));
+  for (const control of fields.querySelectorAll("input, textarea, select")) {
+    control.setAttribute("form", link.dataset.form);
+  }
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.className = "button";
+  save.setAttribute("form", link.dataset.form);
+  save.formAction = link.href;
+  save.textContent = form.querySelector("[type=submit]").value;
+  fields.append(save);
+  link.replaceWith(fields);
+  fields.querySelector("textarea")?.focus();
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a.desk-quick-edit");
+  if (link && link.dataset.form) {
+    event.preventDefault();
+    quickEdit(link);
+  }
+});

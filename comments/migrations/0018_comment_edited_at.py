@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0012_render_comment_html'),
+        ('comments', '0017_render_comment_html'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0010_merge_20261201_2231'),
+        ('comments', '0015_featured'),
     ]
 
     operations = [

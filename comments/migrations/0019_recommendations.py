@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0013_comment_edited_at'),
+        ('comments', '0018_comment_edited_at'),
     ]
 
     operations = [

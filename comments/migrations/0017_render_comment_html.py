@@ -8,7 +8,7 @@ def render_all(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("comments", "0011_comment_html")]
+    dependencies = [("comments", "0016_comment_html")]
 
     # Backwards there is nothing to undo: the column goes with 0007.
     operations = [migrations.RunPython(render_all, migrations.RunPython.noop)]

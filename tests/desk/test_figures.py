@@ -2,16 +2,15 @@
 
 from datetime import date, timedelta
 
-from django.contrib.admin.models import LogEntry
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.charts import nice_step, stacked_bars
-from comments.models import BudgetRefusal, Comment
+from comments.models import BudgetRefusal, Comment, Decision
 from comments.services import comment_moderate, comment_reply
+from desk.charts import nice_step, stacked_bars
 from tests.factories import make_article, make_comment, make_editor
 
-DESK = "/admin/comments/comment/desk/"
+DESK = "/admin/desk/"
 
 
 class DeskPageTests(TestCase):
@@ -76,7 +75,7 @@ class DeskPageTests(TestCase):
 
     def test_decisions_older_than_a_week_are_left_out(self):
         self.decide(self.other_editor, "approved")
-        LogEntry.objects.update(action_time=timezone.now() - timedelta(days=8))
+        Decision.objects.update(created_at=timezone.now() - timedelta(days=8))
         self.assertContains(self.client.get(DESK), "No decisions in that time.")
 
     def test_the_chart_is_an_svg_drawn_on_the_server(self):

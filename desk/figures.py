@@ -3,14 +3,14 @@ comments there are."""
 
 from datetime import datetime, time, timedelta
 
-from django.contrib.admin.models import ADDITION, LogEntry
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from comments.ledger import Source
+from comments.models import BudgetRefusal, Comment, Decision
+
 from .charts import stacked_bars
-from .models import BudgetRefusal, Comment
-from .services import decision_message
 
 Status = Comment.Status
 # Stacked bottom up; dark enough to read as text on white (WCAG AA).
@@ -88,28 +88,25 @@ def busiest_articles(limit=BUSIEST):
 
 
 def editor_decisions(now, days=DECISION_DAYS):
-    """What each editor decided (and how often they replied), from the history."""
-    kinds = {decision_message(status): status for status in Status.values}
+    """What each editor decided (and how often they replied), from the ledger."""
     rows = (
-        LogEntry.objects.filter(
-            Q(change_message__in=kinds) | Q(action_flag=ADDITION),
-            content_type__app_label="comments",
-            content_type__model="comment",
-            action_time__gte=now - timedelta(days=days),
+        Decision.objects.filter(
+            user__isnull=False, created_at__gte=now - timedelta(days=days)
         )
         .values_list(
             "user_id",
             "user__username",
             "user__first_name",
             "user__last_name",
-            "action_flag",
-            "change_message",
+            "source",
+            "from_status",
+            "to_status",
         )
         .annotate(Count("pk"))
         .order_by()
     )
     editors = {}
-    for user_id, username, first, last, flag, message, count in rows:
+    for user_id, username, first, last, source, before, after, count in rows:
         editor = editors.setdefault(
             user_id,
             {
@@ -119,13 +116,7 @@ def editor_decisions(now, days=DECISION_DAYS):
                 **dict.fromkeys(Status.values, 0),
             },
         )
-        editor["replies" if flag == ADDITION else kinds[message]] += count
+        # A newsroom reply is posted (no status before), not decided.
+        editor["replies" if source == Source.REPLY and not before else after] += count
         editor["total"] += count
     return sorted(editors.values(), key=lambda row: (-row["total"], row["name"]))
-
-
-def status_counts(request):
-    """Comments per status, counted once a request: the tabs and the badge share it."""
-    if not hasattr(request, "comment_status_counts"):
-        request.comment_status_counts = Comment.objects.outcomes()
-    return request.comment_status_counts

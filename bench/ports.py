@@ -1,5 +1,6 @@
-"""Ports for the servers tests start: from NEWSROOM_TEST_PORTS ("8100-8199")
-when set (machines shared by several people), else whatever the system gives."""
+"""Ports for the servers the tests and the benchmark start on 127.0.0.1: from
+NEWSROOM_PORTS ("8100-8199") when set (machines shared by several people),
+else whatever the system gives."""
 
 import os
 import socket
@@ -8,7 +9,7 @@ from contextlib import ExitStack
 
 def free_ports(count):
     """`count` different ports nobody listens on (at the time of asking)."""
-    first, _, last = os.environ.get("NEWSROOM_TEST_PORTS", "").partition("-")
+    first, _, last = os.environ.get("NEWSROOM_PORTS", "").partition("-")
     candidates = iter(range(int(first), int(last) + 1) if last else [0] * count)
     ports = []
     with ExitStack() as held:
@@ -21,7 +22,7 @@ def free_ports(count):
             ports.append(probe.getsockname()[1])
             if len(ports) == count:
                 return ports
-    raise RuntimeError("Not enough free ports in NEWSROOM_TEST_PORTS")
+    raise RuntimeError("Not enough free ports in NEWSROOM_PORTS")
 
 
 def free_port():

@@ -1,0 +1,63 @@
+"""Email through the task queue (django-tasks, database backend).
+
+`queue_email` stores a message as a task row in the same transaction as the
+change that causes it, so it is kept exactly as long as that change; the
+worker (`manage.py db_worker`) sends it. A failed attempt is recorded with
+its error and tried again later, each wait three times the one before, until
+NEWSROOM_EMAIL_ATTEMPTS attempts have failed; the admin lists every attempt
+(`newsroom.admin`).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+def queue_email(message: EmailMessage) -> None:
+    send_email.enqueue(
+        message={
+            "subject": message.subject,
+            "body": message.body,
+            "from_email": message.from_email,
+            "to": list(message.to),
+            "headers": dict(message.extra_headers),
+        }
+    )
+
+
+@task()
+def send_email(*, message: dict, attempt: int = 1) -> None:
+    try:
+        EmailMessage(**message).send()
+    except Exception as error:
+        retry_or_give_up(message, attempt, error)
+        raise
+
+
+def retry_or_give_up(message: dict, attempt: int, error: Exception) -> None:
+    to = ", ".join(message["to"])
+    if attempt >= settings.NEWSROOM_EMAIL_ATTEMPTS:
+        logger.error("Email to %s failed %d times; giving up: %r", to, attempt, error)
+        return
+    delay = retry_delay(attempt)
+    send_email.using(run_after=timezone.now() + delay).enqueue(
+        message=message, attempt=attempt + 1
+    )
+    logger.warning(
+        "Email to %s failed (attempt %d); next try in %d s: %r",
+        to,
+        attempt,
+        delay.total_seconds(),
+        error,
+    )
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """The wait after a failed attempt: the first setting's worth, then 3x."""
+    return timedelta(seconds=settings.NEWSROOM_EMAIL_RETRY_SECONDS * 3 ** (attempt - 1))
