@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WORKERS ?= 4
 
-.PHONY: run serve test setup lint bench bench-captcha
+.PHONY: run serve test setup lint bench bench-captcha translations messages
 
 # The worker that sends queued emails runs beside the web server and stops
 # with it (when the server exits, or on Ctrl-C).
@@ -20,7 +20,7 @@ run: setup
 	@echo
 	$(WITH_WORKER) $(BIN)/python manage.py runserver $(HOST)
 
-setup: .env $(VENV)/.installed
+setup: .env $(VENV)/.installed translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_seeds
 
@@ -35,7 +35,7 @@ setup: .env $(VENV)/.installed
 # HTTP without a TLS proxy in front. --preload loads the site once, before
 # the workers fork: a configuration error stops gunicorn with its one line.
 serve: export DEBUG = 0
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(WITH_WORKER) $(BIN)/gunicorn newsroom.wsgi --preload --bind $(HOST) --workers $(WORKERS) --access-logfile -
@@ -43,7 +43,7 @@ serve: $(VENV)/.installed
 # The benchmark: `make serve` with production settings on a throw-away
 # database, loaded by wrk on 127.0.0.1 (installed if missing); writes
 # bench/results.md. Options in BENCH_ARGS, e.g. BENCH_ARGS="--seconds 20".
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed translations
 	$(BIN)/python -m bench.run --workers $(WORKERS) $(BENCH_ARGS)
 
 # The CAPTCHA attacked as a bot would (OCR, a classifier, audio lookups, the
@@ -53,8 +53,21 @@ bench-captcha: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -r bench/requirements-captcha.txt
 	$(BIN)/python -m bench.captcha $(BENCH_ARGS)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test translations
 	DEBUG= $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The translations in locale/, compiled (pure Python) for whatever serves or
+# tests them. `make messages` extracts every string again into the .po files
+# (GNU gettext's xgettext: `apt-get install gettext`) and counts what is left
+# to translate; tests/test_translations.py fails on anything missing.
+LANGUAGES := ru kk zh_Hans
+translations: $(VENV)/.installed
+	$(BIN)/python -m newsroom.translations compile
+
+messages: .env $(VENV)/.installed
+	$(BIN)/python manage.py makemessages $(LANGUAGES:%=-l %) -e html,txt,py,md \
+		--ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --no-location
+	$(BIN)/python -m newsroom.translations counts
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

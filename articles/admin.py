@@ -25,7 +25,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "approved_comments",
         "pending_comments",
     ]
-    list_filter = ["status", "comments_open"]
+    list_filter = ["status", "comments_open", "language"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"

@@ -77,6 +77,13 @@ class Article(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the article is written in."),
+    )
     comments_open = models.BooleanField(_("comments open"), default=True)
     seed = models.CharField(
         _("seed file"),

@@ -15,7 +15,8 @@ from comments.caching import (
     store_page,
     version_of,
 )
-from comments.sections import comments_section
+from comments.models import approved_count
+from comments.sections import comments_section, page_id
 
 from .models import Article
 
@@ -29,6 +30,10 @@ class PublishedArticleMixin:
 
 class ArticleListView(PublishedArticleMixin, ListView):
     paginate_by = 20
+
+    def get_queryset(self):
+        articles = super().get_queryset().annotate(comment_count=approved_count())
+        return articles.order_by("-published_at", "-pk")
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
@@ -44,7 +49,7 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
             response = super().get(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return vary_on_cookie(response)
-        page_number = self.kwargs.get("page", 1)
+        page_number = page_id(request, self.kwargs.get("page", 1))
         gzipped = accepts_gzip(request)
         page = cached_page(self.kwargs["slug"], page_number, gzipped)
         if page is None:

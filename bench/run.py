@@ -36,6 +36,11 @@ def arguments(argv):
     add("--burst", type=int, default=2000, help="posts sent once each (2,000)")
     add("--burst-clients", type=int, default=24, help="clients sending them (24)")
     add(
+        "--render-only",
+        action="store_true",
+        help="only time rendering threads in-process (no server, no wrk; 1 minute)",
+    )
+    add(
         "--redis-url",
         default="redis://127.0.0.1:6379/14",
         help="a Redis database for the bench alone: it is emptied (%(default)s)",
@@ -90,7 +95,8 @@ def main(argv=None):
     options = arguments(argv)
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGHUP, stop_on_signal)
-    ensure_wrk()
+    if not options.render_only:
+        ensure_wrk()
     with (
         tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir,
         database(options.database_url),

@@ -58,6 +58,7 @@ def thread_article(writer, size):
         when += timedelta(seconds=writer.random.randint(5, 240))
         comment = reader_comment(writer, article, Status.APPROVED, when)
         comment.parent = comments[parent] if parent is not None else None
+        comment.render_body()  # as comment_submit does: shown, so rendered
         comments.append(comment)
     # Parents first, so that every reply can point at a stored comment.
     for level in range(settings.COMMENTS_THREAD_DEPTH):

@@ -5,7 +5,17 @@ import sys
 
 from django.db import connection
 
-from . import decisions, measure, profiling, queue, report, server, shapes, summary
+from . import (
+    decisions,
+    measure,
+    profiling,
+    queue,
+    rendering,
+    report,
+    server,
+    shapes,
+    summary,
+)
 from .probe import reader
 
 
@@ -29,6 +39,9 @@ class Session:
         started = report.now(), report.load_average()
         say(f"creating {self.options.comments:,} comments")
         dataset = measure.prepare(self.options)
+        if self.options.render_only:
+            self.render_only(dataset)
+            return
         editor = queue.editor_client()
         with server.running(
             workers=self.options.workers, env=dict(os.environ), log_path=self.log
@@ -51,6 +64,9 @@ class Session:
         results.sections.append(
             ("Where the time goes", self.profiles(dataset.threads[500], editor))
         )
+        times = rendering.render_times(dataset.threads)
+        results.sections.append(("Rendering a thread", rendering.section(times)))
+        results.targets.append(rendering.target(times))
         results.setup = self.setup(started, ended, dataset)
         results.write()
         self.show_server_errors()
@@ -98,6 +114,13 @@ class Session:
                 summary.burst_target(burst),
             ],
         )
+
+    def render_only(self, dataset):
+        say("rendering threads in-process, cache off")
+        times = rendering.render_times(dataset.threads)
+        print("\n".join(rendering.section(times)))
+        target, measured, met = rendering.target(times)
+        print(f"\n{target}: {measured} ({'met' if met else 'NOT met'})")
 
     def measure_shapes(self, results, dataset):
         """The servers without Redis and with Redis killed, and the targets."""

@@ -42,7 +42,12 @@ from .models import PageVersion
 VERSION = "comments:page-version:{}"
 PAGE = "comments:article-page:{}:{}:{}:{}"
 # Cookies that make a page personal: it is then rendered for that reader alone.
-PERSONAL_COOKIES = (cookies.PENDING, cookies.COMMENTER, CookieStorage.cookie_name)
+PERSONAL_COOKIES = (
+    cookies.PENDING,
+    cookies.OWN,
+    cookies.COMMENTER,
+    CookieStorage.cookie_name,
+)
 
 
 @dataclass(frozen=True)
@@ -146,11 +151,12 @@ def copied_version(slug):
 
 
 def is_anonymous_visit(request):
-    """A plain GET from a reader with nothing personal to show."""
+    """A plain GET (or one that only picks the order) from a reader with
+    nothing personal to show."""
     personal = (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and set(request.GET) <= {"order"}
         and not any(name in request.COOKIES for name in personal)
     )
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .proof_of_work import puzzle
@@ -29,6 +30,11 @@ def sum_challenge():
     """Return the challenge text and its answer, for CAPTCHA_CHALLENGE_FUNCT."""
     first, second = 1 + secrets.randbelow(9), 1 + secrets.randbelow(9)
     return f"{first} + {second} =", str(first + second)
+
+
+def speaks_language():
+    """Whether the sum can be heard in the page's language (flite: English)."""
+    return bool(settings.CAPTCHA_FLITE_PATH) and get_language().startswith("en")
 
 
 class SumCaptchaWidget(CaptchaTextInput):
@@ -53,12 +59,19 @@ class SumCaptchaWidget(CaptchaTextInput):
 
     def get_context(self, name, value, attrs):
         context = forms.MultiWidget.get_context(self, name, value, attrs)
+        hidden, answer = context["widget"]["subwidgets"]
+        # Valid HTML: `required` means nothing on a hidden input, and
+        # `autocorrect` (Safari's) is no HTML attribute.
+        hidden["attrs"].pop("required", None)
+        answer["attrs"].pop("autocorrect", None)
+        answer["attrs"]["inputmode"] = "numeric"
         context["image"] = self._key and self.image_url()
         context["puzzle"] = self._key and json.dumps(puzzle(self._key))
         context["refresh_url"] = reverse("comments:challenge")
         # The library reads its settings once, at import; ours are live. The
         # pattern lets the page's script point the link at a fetched challenge.
-        if settings.CAPTCHA_FLITE_PATH:
+        context["audio_note"] = settings.CAPTCHA_FLITE_PATH and not speaks_language()
+        if speaks_language():
             pattern = reverse("comments:captcha-audio", args=["KEY"])
             context["audio_pattern"] = pattern
             context["audio"] = self._key and pattern.replace("KEY", self._key)

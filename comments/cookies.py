@@ -1,8 +1,9 @@
 """What a reader's browser remembers for them, in cookies only we can read.
 
 The ids of the reader's own pending comments (so they, and nobody else, see
-them awaiting moderation), signed; and, only if they ask, their name, email
-and website for the next comment, encrypted. Neither needs a session row.
+them awaiting moderation) and of the comments they may still edit, signed;
+and, only if they ask, their name, email and website for the next comment,
+encrypted. None needs a session row.
 
 The remembered fields are encrypted (Fernet: AES with an HMAC, so also
 tamper-proof and dated) with a key derived from SECRET_KEY, so the cookie
@@ -25,6 +26,11 @@ PENDING_SALT = "comments.pending"
 PENDING_MAX_AGE = 60 * 60 * 24 * 30
 PENDING_KEEP = 20
 
+# The comments this browser wrote within the edit window (COMMENTS_EDIT_MINUTES).
+OWN = "newsroom_own"
+OWN_SALT = "comments.own"
+OWN_KEEP = 20
+
 COMMENTER = "newsroom_commenter"
 COMMENTER_SALT = "comments.commenter"
 COMMENTER_MAX_AGE = 60 * 60 * 24 * 365
@@ -40,21 +46,59 @@ def options(max_age=None):
     }
 
 
-def pending_ids(request):
+def signed_ids(request, name, salt, max_age):
+    """The comment ids a signed cookie holds ([] if it is missing or forged)."""
     try:
-        value = request.get_signed_cookie(
-            PENDING, salt=PENDING_SALT, max_age=PENDING_MAX_AGE
-        )
+        value = request.get_signed_cookie(name, salt=salt, max_age=max_age)
     except (KeyError, signing.BadSignature):
         return []
     return [int(part) for part in value.split(":") if part.isdigit()]
 
 
-def remember_pending(request, response, comment):
-    ids = [*pending_ids(request), comment.pk][-PENDING_KEEP:]
+def add_signed_id(request, response, comment, *, name, salt, max_age, keep):
+    ids = [*signed_ids(request, name, salt, max_age), comment.pk][-keep:]
     response.set_signed_cookie(
-        PENDING, ":".join(map(str, ids)), salt=PENDING_SALT, **options(PENDING_MAX_AGE)
+        name, ":".join(map(str, ids)), salt=salt, **options(max_age)
     )
+
+
+def pending_ids(request):
+    return signed_ids(request, PENDING, PENDING_SALT, PENDING_MAX_AGE)
+
+
+def remember_pending(request, response, comment):
+    add_signed_id(
+        request,
+        response,
+        comment,
+        name=PENDING,
+        salt=PENDING_SALT,
+        max_age=PENDING_MAX_AGE,
+        keep=PENDING_KEEP,
+    )
+
+
+def edit_seconds():
+    return settings.COMMENTS_EDIT_MINUTES * 60
+
+
+def own_ids(request):
+    """The comments this browser wrote, as long as they may still be edited."""
+    return signed_ids(request, OWN, OWN_SALT, edit_seconds())
+
+
+def remember_own(request, response, comment):
+    """Let this browser edit the comment during the edit window."""
+    if edit_seconds():
+        add_signed_id(
+            request,
+            response,
+            comment,
+            name=OWN,
+            salt=OWN_SALT,
+            max_age=edit_seconds(),
+            keep=OWN_KEEP,
+        )
 
 
 def commenter_cipher():

@@ -104,7 +104,7 @@ class CommentForm(forms.ModelForm):
             "invalid": _("Enter a website address starting with http:// or https://.")
         },
     )
-    captcha = SumCaptchaField(label=_("Anti-spam: what is the sum in the picture?"))
+    captcha = SumCaptchaField(label=_("Anti-spam sum"))
     # The proof of work the page's script solves (empty without JavaScript).
     proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     # A field people never see: bots that fill in every field give themselves away.
@@ -225,6 +225,27 @@ class CommentForm(forms.ModelForm):
             lazy=lazy,
             initial={name: self.data.get(name, "") for name in names},
         )
+
+
+class CommentEditForm(forms.ModelForm):
+    """The author's new text, within the edit window."""
+
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["body"].strip = False
+        self.fields["body"].validators.append(no_control_characters)
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError(_("Please write a comment."), code="required")
+        return body
 
 
 class ReportForm(forms.Form):

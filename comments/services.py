@@ -52,27 +52,34 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         if verdict.status == moderation.REFUSED:
             logger.info("Comment refused on %s: %s", article.slug, verdict.reasons)
             raise Refused(verdict)
-        comment = Comment.objects.create(
+        comment = Comment(
             article=article,
             status=verdict.status,
             ip_address=ip_address,
             user_agent=user_agent[:500],
             **data,
         )
-        ModerationReason.objects.bulk_create(
-            ModerationReason(
-                comment=comment,
-                code=reason.code,
-                field=reason.field,
-                detail=reason.detail[:200],
-            )
-            for reason in verdict.reasons
-        )
+        comment.render_body()
+        comment.save()
+        store_reasons(comment, verdict.reasons)
         if comment.status == Comment.Status.APPROVED:
             # A held comment is seen by its author alone: the page stays.
             pages_changed([article.pk])
         notifications.comment_posted(comment, verdict.reasons)
     return comment
+
+
+def store_reasons(comment, reasons):
+    """Record why the policy decided what it did about a comment."""
+    ModerationReason.objects.bulk_create(
+        ModerationReason(
+            comment=comment,
+            code=reason.code,
+            field=reason.field,
+            detail=reason.detail[:200],
+        )
+        for reason in reasons
+    )
 
 
 def current_rules():
@@ -288,7 +295,7 @@ def comment_reply(*, parent, body, user):
             user=user,
             source=Source.REPLY,
         )
-    reply = Comment.objects.create(
+    reply = Comment(
         article=parent.article,
         parent_id=reply_parent(
             parent.pk,
@@ -301,6 +308,8 @@ def comment_reply(*, parent, body, user):
         status=Comment.Status.APPROVED,
         by_newsroom=True,
     )
+    reply.render_body()
+    reply.save()
     Decision.objects.create(
         comment=reply,
         actor=Actor.EDITOR,

@@ -18,14 +18,13 @@ class Entry:
     has_replies: bool
     closes: int
 
-    @property
-    def close_levels(self):
-        """One item per nested list this entry ends (for the template's loop)."""
-        return range(self.closes)
+
+ORDERS = ("oldest", "newest", "recommended")
 
 
 class Thread:
-    def __init__(self, comments, newest_first=False):
+    def __init__(self, comments, order="oldest"):
+        """`comments` oldest first; `order` arranges the top level only."""
         ids = {comment.pk for comment in comments}
         self.replies = defaultdict(list)
         self.top = []
@@ -35,9 +34,27 @@ class Thread:
             else:
                 # A reply whose parent is no longer public stands on its own.
                 self.top.append(comment)
-        if newest_first:
+        if order == "newest":
             self.top.reverse()
+        elif order == "recommended":
+            # Stable: equal counts keep the oldest first.
+            self.top.sort(key=lambda comment: -comment.recommend_count)
         self.parents = {comment.pk: comment.parent_id for comment in comments}
+
+    def add_pending(self, comments):
+        """Put a reader's own pending replies under their (public) parents.
+
+        A pending reply is nobody's parent, and a pending comment takes no
+        place among the pages. Returns those with no public parent, which the
+        page shows after the thread.
+        """
+        unplaced = []
+        for comment in comments:
+            if comment.parent_id in self.parents:
+                self.replies[comment.parent_id].append(comment)
+            else:
+                unplaced.append(comment)
+        return unplaced
 
     def root_of(self, pk):
         while self.parents.get(pk) in self.parents:

@@ -1,11 +1,19 @@
 from django.urls import path, re_path
 
-from . import feeds, views
+from . import editing_views, feeds, recommend_views, views
 
 app_name = "comments"
 urlpatterns = [
     path("articles/<uslug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
+    path("comments/<int:pk>/edit/", editing_views.edit, name="edit"),
+    path("comments/<int:pk>/delete/", editing_views.delete, name="delete"),
+    path("comments/<int:pk>/recommend/", recommend_views.recommend, name="recommend"),
+    path(
+        "articles/<slug:slug>/comments/recommends/",
+        recommend_views.counts,
+        name="recommend-counts",
+    ),
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path(
         "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"

@@ -20,13 +20,14 @@ from newsroom.http import client_ip
 from newsroom.views import DATABASE_UNAVAILABLE, database_unavailable
 
 from . import budgets
-from .captcha import sum_challenge
+from .captcha import speaks_language, sum_challenge
 from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
 from .cookies import (
     forget_commenter,
     reader_id,
     remember_commenter,
+    remember_own,
     remember_pending,
     remember_reader,
 )
@@ -100,10 +101,7 @@ def submit(request, article, form):
         budgets.spend("challenge", ip_address)
         return render_article(request, article, form.draft())
     if csrf_rejected(request):
-        notice = _(
-            "Your browser did not send the form's security token, so nothing was "
-            "saved yet. Your text is kept below: solve the sum and post again."
-        )
+        notice = _("Solve the sum below to post your comment.")
         return render_article(request, article, form.draft(), 403, notice)
     # Without the proof of work (no JavaScript) a post spends the tighter budget.
     budgets.spend("post" if request.POST.get("proof") else "plain_post", ip_address)
@@ -137,6 +135,7 @@ def posted(request, comment, data):
             f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
         )
         remember_pending(request, response, comment)
+    remember_own(request, response, comment)
     if data["remember"]:
         remember_commenter(response, data)
     else:
@@ -172,9 +171,7 @@ def challenge(request):
         return retry_later(refusal, exhausted)
     challenge, answer = sum_challenge()
     key = CaptchaStore.objects.create(challenge=challenge, response=answer).hashkey
-    audio = settings.CAPTCHA_FLITE_PATH and reverse(
-        "comments:captcha-audio", args=[key]
-    )
+    audio = speaks_language() and reverse("comments:captcha-audio", args=[key])
     picture = base64.b64encode(captcha_png(challenge, key)).decode()
     return JsonResponse(
         {
@@ -196,8 +193,12 @@ def comment_permalink(request, pk):
         Comment.objects.public().select_related("article"), pk=pk
     )
     thread = Thread(
-        list(Comment.objects.for_thread(comment.article).only("pk", "parent_id")),
-        newest_first=settings.COMMENTS_NEWEST_FIRST,
+        list(
+            Comment.objects.for_thread(comment.article).only(
+                "pk", "parent_id", "recommend_count"
+            )
+        ),
+        order=settings.COMMENTS_ORDER,
     )
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
     url = comment.article.get_comment_page_url(page)

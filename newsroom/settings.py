@@ -167,7 +167,22 @@ INSTALLED_APPS = [
     "django_tasks_db",
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+
+# The languages the site ships complete translations for (locale/), each named
+# in itself for the footer's switcher. The reader's browser picks one
+# (Accept-Language), or the switcher does (a cookie).
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("kk", "Қазақ тілі"),
+    ("zh-hans", "简体中文"),
+]
+
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
@@ -274,6 +289,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "newsroom.context_processors.site",
             ],
         },
     },
@@ -374,7 +390,26 @@ PRIVACY_REQUESTS_PER_ADDRESS = env.int("PRIVACY_REQUESTS_PER_ADDRESS", default=1
 
 # Discussions: threads, pages, closing, notifications.
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
-COMMENTS_NEWEST_FIRST = env.bool("COMMENTS_NEWEST_FIRST", default=False)
+# For how long the author may edit or delete a comment, from the same browser.
+COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
+# Avatars from Gravatar instead of identicons drawn here (see comments/avatars.py:
+# it tells Gravatar who reads which page, and hashes of commenters' emails).
+COMMENTS_GRAVATAR = env.bool("COMMENTS_GRAVATAR", default=False)
+if COMMENTS_GRAVATAR:
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", "img-src 'self' data: https://www.gravatar.com"
+    )
+# The thread's order for readers who do not choose: oldest, newest or
+# recommended (most recommended first). Replies always read oldest first.
+COMMENTS_ORDER = env.str("COMMENTS_ORDER", default="oldest")
+if COMMENTS_ORDER not in ("oldest", "newest", "recommended"):
+    sys.exit("COMMENTS_ORDER must be oldest, newest or recommended.")
+# How many browsers behind one address may recommend the same comment.
+COMMENTS_RECOMMENDS_PER_ADDRESS = env.int("COMMENTS_RECOMMENDS_PER_ADDRESS", default=3)
+# How long the "most recommended" order of a page may lag behind the counts.
+COMMENTS_RECOMMENDED_ORDER_SECONDS = env.int(
+    "COMMENTS_RECOMMENDED_ORDER_SECONDS", default=300
+)
 COMMENTS_NOTIFY_EVERY_COMMENT = env.bool("COMMENTS_NOTIFY_EVERY_COMMENT", default=False)
 # Who hears about held comments; empty means the active Editors with an email.
 COMMENTS_NOTIFY_RECIPIENTS = env.list("COMMENTS_NOTIFY_RECIPIENTS", default=[])

@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/two-factor/", two_factor.two_factor, name="two-factor"),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("language/<str:code>/", views.choose_language, name="language"),
     path("livez", views.alive, name="alive"),
     # Before the library's own URLs: our audio reads the sum ("3 plus 8").
     path("", include("comments.urls")),

@@ -1,12 +1,15 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import Error, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +57,32 @@ def cache_state():
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links; send them the SVG."""
     return redirect(static("newsroom/favicon.svg"), permanent=True)
+
+
+@never_cache
+def choose_language(request, code):
+    """The footer's language links: remember the choice, then go back.
+
+    A plain link rather than Django's set_language form, so that cached pages
+    need no CSRF token; the cookie only picks a language.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = "/"
+    response = redirect(back)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
 
 
 def database_unavailable(request, error, template="503.html", context=None):

@@ -38,7 +38,9 @@ class ArticleDetailTests(TestCase):
 
     def test_shows_title_date_and_paragraphs(self):
         response = self.client.get("/articles/a-test-article/")
-        self.assertInHTML("<h1>A test article</h1>", response.content.decode())
+        self.assertInHTML(
+            '<h1 lang="en">A test article</h1>', response.content.decode()
+        )
         self.assertContains(response, "<p>Paragraph one &amp; more.</p>", html=True)
         self.assertContains(response, "<p>Paragraph two.</p>", html=True)
         self.assertContains(response, f'datetime="{self.article.published_at:%Y-%m-%d}')

@@ -33,7 +33,7 @@ SCREENSHOTS = Path(
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 PASSWORD = "moderate-with-care-2024"
-CAPTCHA_LABEL = "Anti-spam: what is the sum in the picture?"
+CAPTCHA_LABEL = "Anti-spam sum"
 
 
 @pytest.fixture(scope="session")

@@ -203,7 +203,9 @@ class RequestShapeTests(BadInputTestCase):
             if token:
                 payload["csrfmiddlewaretoken"] = token
             response = client.post(POST_URL, payload)
-            self.assertContains(response, "security token", status_code=403)
+            self.assertContains(
+                response, "Solve the sum below to post your comment.", status_code=403
+            )
         assert not Comment.objects.exists()
 
     def test_unknown_articles_are_not_found(self):

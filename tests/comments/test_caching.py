@@ -85,7 +85,7 @@ class ThreadQueryBudgetTests(TestCase):
         self.assertContains(
             response, '<input type="hidden" name="timestamp" id="id_timestamp">'
         )
-        self.assertContains(response, 'name="captcha_0" required')
+        self.assertContains(response, 'name="captcha_0" id="id_captcha_0"')
         assert "Cookie" in response["Vary"]
 
 

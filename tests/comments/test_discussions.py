@@ -177,7 +177,7 @@ class PagingTests(TestCase):
         hidden = make_comment(self.article, status="pending")
         assert self.client.get(f"/comments/{hidden.pk}/").status_code == 404
 
-    @override_settings(COMMENTS_NEWEST_FIRST=True)
+    @override_settings(COMMENTS_ORDER="newest")
     def test_newest_first_puts_the_latest_thread_on_page_one(self):
         response = self.client.get(URL)
         html = response.content.decode()

@@ -39,9 +39,7 @@ class ThreadTests(SimpleTestCase):
         assert self.thread.position(5) == 2
 
     def test_newest_first_reverses_top_level_only(self):
-        thread = Thread(
-            comments((1, None), (2, 1), (3, 1), (4, None)), newest_first=True
-        )
+        thread = Thread(comments((1, None), (2, 1), (3, 1), (4, None)), order="newest")
         entries = thread.entries(thread.top)
         assert [e.comment.pk for e in entries] == [4, 1, 2, 3]
 

@@ -112,6 +112,7 @@ class ArticleAdminTests(WritePathTestCase):
             "slug": self.article.slug,
             "body": self.article.body,
             "status": self.article.status,
+            "language": self.article.language,
             "published_at_0": published.strftime("%Y-%m-%d"),
             "published_at_1": published.strftime("%H:%M:%S"),
             "comments_open": "on",

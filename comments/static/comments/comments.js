@@ -17,9 +17,15 @@ async function refreshCaptcha(button, { focus = true } = {}) {
   }
   const challenge = await response.json();
   startProof(button.form, challenge.puzzle);
-  const image = captcha.querySelector("img");
+  let image = captcha.querySelector("img");
+  if (!image) {
+    // The lazy form has no picture until its sum exists.
+    image = document.createElement("img");
+    image.className = "captcha-image";
+    image.alt = captcha.dataset.alt;
+    captcha.prepend(image);
+  }
   image.src = challenge.image;
-  image.hidden = false;
   const audio = captcha.querySelector(".captcha-audio");
   if (audio) {
     audio.href = audio.dataset.urlPattern.replace("KEY", challenge.key);
@@ -135,7 +141,17 @@ function replyTo(link) {
   }
   comment.querySelector(".comment-content").after(respond);
   setReplyTarget(respond, link.dataset.replyTo, link.dataset.author);
-  respond.querySelector("textarea").focus();
+  const textarea = respond.querySelector("textarea");
+  if ("quote" in link.dataset) {
+    textarea.value = quoteOf(comment.querySelector(".comment-body")) + textarea.value;
+  }
+  textarea.focus();
+}
+
+// "Quote": the comment's text as a Markdown quote, to start the reply with.
+function quoteOf(body) {
+  const lines = body.innerText.trim().split("\n");
+  return lines.map((line) => `> ${line}`.trimEnd()).join("\n") + "\n\n";
 }
 
 function cancelReply() {
@@ -160,6 +176,20 @@ document.addEventListener("click", (event) => {
     document.querySelector(errorLink.getAttribute("href"))?.focus();
     return;
   }
+  const recommend = event.target.closest(".comment-recommend");
+  const share = event.target.closest(".comment-permalink");
+  if (recommend) {
+    event.preventDefault();
+    recommendComment(recommend).catch(() => {
+      window.location.href = recommend.href;
+    });
+    return;
+  }
+  if (share && navigator.clipboard) {
+    event.preventDefault();
+    copyLink(share);
+    return;
+  }
   const refresh = event.target.closest(".captcha-refresh");
   const reply = event.target.closest(".comment-reply-link");
   const cancel = event.target.closest("#cancel-reply");
@@ -180,3 +210,94 @@ document.addEventListener("click", (event) => {
 window.addEventListener("load", () => {
   document.getElementById("form-errors")?.focus();
 });
+
+// "Recommend": one POST with a CSRF token fetched for it; the count updates
+// in place. Without JavaScript the link opens a page with the same button.
+const RECOMMENDED = "newsroom-recommended";
+
+function recommended() {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(RECOMMENDED) || "[]"));
+  } catch {
+    return new Set();
+  }
+}
+
+function markRecommended(link) {
+  link.classList.add("is-recommended");
+  link.setAttribute("aria-disabled", "true");
+}
+
+async function recommendComment(link) {
+  if (link.classList.contains("is-recommended")) {
+    return;
+  }
+  const headers = { "X-Requested-With": "XMLHttpRequest" };
+  const token = await (await fetch(link.href, { headers })).json();
+  const body = new URLSearchParams({ csrfmiddlewaretoken: token.csrf_token });
+  const response = await fetch(link.href, { method: "POST", headers, body });
+  if (!response.ok) {
+    throw new Error(response.statusText);
+  }
+  const result = await response.json();
+  document.getElementById(`recommends-${link.dataset.comment}`).textContent = result.label;
+  markRecommended(link);
+  const ids = recommended();
+  ids.add(link.dataset.comment);
+  localStorage.setItem(RECOMMENDED, JSON.stringify([...ids].slice(-500)));
+}
+
+// The page may have been cached before the latest recommends: fetch them.
+async function refreshRecommends() {
+  const section = document.getElementById("comments");
+  const links = section?.querySelectorAll(".comment-recommend") ?? [];
+  if (!links.length) {
+    return;
+  }
+  const ids = recommended();
+  links.forEach((link) => ids.has(link.dataset.comment) && markRecommended(link));
+  const response = await fetch(section.dataset.recommendsUrl);
+  const counts = await response.json();
+  for (const [id, { label }] of Object.entries(counts)) {
+    const count = document.getElementById(`recommends-${id}`);
+    if (count) {
+      count.textContent = label;
+    }
+  }
+}
+
+// "Link": copy the comment's permanent address; without JavaScript (or a
+// clipboard) the link opens it.
+async function copyLink(link) {
+  const url = new URL(link.getAttribute("href"), window.location.href).href;
+  const status = document.getElementById("comments-status");
+  try {
+    await navigator.clipboard.writeText(url);
+    status.textContent = `${status.dataset.copied} ${url}`;
+    setTimeout(() => {
+      status.textContent = "";
+    }, 5000);
+  } catch {
+    window.location.href = url;
+  }
+}
+
+// Times read relative ("3 hours ago"); the exact time stays in the tooltip
+// and in the datetime attribute.
+function relativeTimes() {
+  const lang = document.documentElement.lang || "en";
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+  const units = [
+    ["year", 31536000], ["month", 2592000], ["week", 604800],
+    ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1],
+  ];
+  const now = Date.now();
+  document.querySelectorAll(".comment-date time").forEach((time) => {
+    const seconds = (Date.parse(time.dateTime) - now) / 1000;
+    const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? units[6];
+    time.textContent = format.format(Math.round(seconds / size), unit);
+  });
+}
+
+relativeTimes();
+refreshRecommends().catch(() => {});
