@@ -10,7 +10,7 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", editing_views.delete, name="delete"),
     path("comments/<int:pk>/recommend/", recommend_views.recommend, name="recommend"),
     path(
-        "articles/<slug:slug>/comments/recommends/",
+        "articles/<uslug:slug>/comments/recommends/",
         recommend_views.counts,
         name="recommend-counts",
     ),

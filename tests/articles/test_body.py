@@ -45,7 +45,8 @@ class SeedArticleTests(TestCase):
         article_start = html.index('<article class="article">')
         start = html.index("</header>", article_start) + len("</header>")
         end = html.index("</article>", start)
-        expected = "".join(f"<p>{paragraph}</p>" for paragraph in article.paragraphs)
+        paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in article.paragraphs)
+        expected = f'<div class="article-body" lang="en">{paragraphs}</div>'
         self.assertHTMLEqual(html[start:end], expected)
         assert len(article.paragraphs) == 8
 

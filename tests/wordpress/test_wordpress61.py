@@ -145,7 +145,9 @@ class RealExportTests(TestCase):
             "Керемет! See the report <https://sco.example/report>, then judge."
         )
         page = self.client.get(self.summit.get_absolute_url())
-        self.assertContains(page, "https://sco.example/report</a>&gt;, then judge.")
+        # The comment's Markdown reads <URL> as a link: the brackets go, the
+        # comma stays.
+        self.assertContains(page, "https://sco.example/report</a>, then judge.")
 
     def test_gmt_dates_win_and_a_lost_one_is_read_at_the_files_offset(self):
         # 01:30 on 16 June in Almaty (UTC+6) is 19:30 on the 15th in GMT.
