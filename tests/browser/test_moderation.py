@@ -48,7 +48,9 @@ def test_spam_then_undo_from_a_button_and_from_a_shortcut(
     expect(row(page, "Buy cheap watches")).to_have_count(1)
     assert Comment.objects.get(body__startswith="Buy").status == "pending"
 
-    # The keyboard: j to the first comment, t to trash it, then Undo.
+    # The keyboard: j to the first comment, t to trash it, then Undo. The
+    # shortcuts' help shows once the reloaded page's script listens.
+    expect(page.locator("#desk-shortcuts")).to_be_visible()
     page.keyboard.press("j")
     page.keyboard.press("t")
     expect(message).to_contain_text("1 comment moved to the trash.")
