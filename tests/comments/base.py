@@ -1,6 +1,6 @@
 from django.test import TestCase
 
-from tests.factories import comment_data, make_article
+from tests.factories import comment_data, make_article, make_editor
 
 URL = "/articles/a-test-article/"
 POST_URL = "/articles/a-test-article/comments/"
@@ -18,3 +18,15 @@ class PostingTestCase(TestCase):
         return self.client.post(
             POST_URL, data, headers={"User-Agent": "TestBrowser/1.0"}, REMOTE_ADDR=ip
         )
+
+
+class EditorTestCase(TestCase):
+    """A published article, and an editor of the Editors group logged in."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article()
+        cls.editor = make_editor()
+
+    def setUp(self):
+        self.client.force_login(self.editor)

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 
 from comments.models import Comment, Decision, Keyword
+from tests.comments.base import EditorTestCase
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
@@ -99,15 +100,7 @@ class QueueTests(TestCase):
             self.client.get(QUEUE)
 
 
-class ModerationActionTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-        cls.editor = make_editor()
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
+class ModerationActionTests(EditorTestCase):
     def act(self, action, comments, status="pending", follow=True):
         return self.client.post(
             f"{QUEUE}?status={status}",

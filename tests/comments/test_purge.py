@@ -10,20 +10,13 @@ from django.utils import timezone
 from comments.models import Comment, Decision
 from comments.purge import purge_expired
 from comments.services import comment_moderate
+from tests.comments.base import EditorTestCase
 from tests.factories import make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
 
 
-class EmptyTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-        cls.editor = make_editor()
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
+class EmptyTests(EditorTestCase):
     def test_the_trash_tab_links_to_empty_trash(self):
         response = self.client.get(QUEUE + "?status=trash")
         self.assertContains(response, f'href="{QUEUE}empty/trash/">Empty Trash</a>')

@@ -3,11 +3,10 @@
 import re
 import uuid
 
-from django.test import TestCase
-
 from comments.models import Comment, Decision
 from comments.services import comment_moderate, comment_undo
-from tests.factories import make_article, make_comment, make_editor
+from tests.comments.base import EditorTestCase
+from tests.factories import make_comment
 
 QUEUE = "/admin/comments/comment/"
 UNDO = QUEUE + "undo/"
@@ -26,15 +25,7 @@ def undo_form(response):
     return {"batch": found.group(1), "next": found.group(2).replace("&amp;", "&")}
 
 
-class UndoTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-        cls.editor = make_editor()
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
+class UndoTests(EditorTestCase):
     def test_spam_then_undo_from_the_message_puts_the_comment_back(self):
         comment = make_comment(self.article, status="pending")
         back = QUEUE + "?status=pending"
@@ -104,15 +95,7 @@ class UndoTests(TestCase):
         self.assertContains(response, "There is no such decision to undo.")
 
 
-class RestoreTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.article = make_article()
-        cls.editor = make_editor()
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
+class RestoreTests(EditorTestCase):
     def decide(self, comment, status):
         return self.client.post(
             f"{QUEUE}{comment.pk}/decide/", {"status": status}, follow=True
