@@ -140,6 +140,11 @@ def forget_commenter(response):
     response.set_cookie(COMMENTER, "", **options(max_age=0))
 
 
+# A random id per browser: one recommend per comment (comments.recommending).
+BROWSER = "newsroom_browser"
+BROWSER_SALT = "comments.browser"
+BROWSER_MAX_AGE = 60 * 60 * 24 * 365
+
 READER = "newsroom_reader"
 READER_SALT = "comments.reader"
 READER_MAX_AGE = 60 * 60 * 24 * 365

@@ -15,7 +15,14 @@ from newsroom.models import QueuedEmail
 
 from . import privacy
 from .caching import pages_changed
-from .models import Comment, Decision, Keyword, ModerationReason, NotificationAddress
+from .models import (
+    Comment,
+    Decision,
+    Keyword,
+    ModerationReason,
+    NotificationAddress,
+    Report,
+)
 from .subscriptions import address_key
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
@@ -168,3 +175,13 @@ def retention_apply(*, now=None, batch_size=1000):
         Comment.objects.bulk_update(batch, ["ip_address", "user_agent"])
         count, last = count + len(batch), batch[-1].pk
     return count
+
+
+def retention_apply_reports(*, now=None):
+    """Forget the IP address of reports past the retention period (it only
+    limits how many reports one address sends an hour); return how many."""
+    cutoff = (now or timezone.now()) - timedelta(
+        days=settings.NEWSROOM_IP_RETENTION_DAYS
+    )
+    old = Report.objects.filter(created_at__lt=cutoff, ip_address__isnull=False)
+    return old.update(ip_address=None)

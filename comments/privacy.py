@@ -154,5 +154,9 @@ def policy_text():
         "cookie_days": cookies.PENDING_MAX_AGE // (60 * 60 * 24),
         "commenter_cookie": cookies.COMMENTER,
         "commenter_days": cookies.COMMENTER_MAX_AGE // (60 * 60 * 24),
+        "edit_minutes": settings.COMMENTS_EDIT_MINUTES,
+        "own_cookie": cookies.OWN,
+        "browser_cookie": cookies.BROWSER,
+        "reader_cookie": cookies.READER,
     }
     return render_to_string("comments/privacy_policy.md", context)

@@ -17,11 +17,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 
+from . import cookies
+from .cookies import BROWSER, BROWSER_MAX_AGE, BROWSER_SALT
 from .models import Comment, Recommendation
-
-BROWSER = "newsroom_browser"
-BROWSER_SALT = "comments.browser"
-BROWSER_MAX_AGE = 60 * 60 * 24 * 365
 
 
 def keyed(value):
@@ -45,12 +43,7 @@ def new_browser_id():
 
 def remember_browser(response, value):
     response.set_signed_cookie(
-        BROWSER,
-        value,
-        salt=BROWSER_SALT,
-        max_age=BROWSER_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
+        BROWSER, value, salt=BROWSER_SALT, **cookies.options(max_age=BROWSER_MAX_AGE)
     )
 
 

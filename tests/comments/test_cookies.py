@@ -6,12 +6,15 @@ import binascii
 import contextlib
 import os
 import runpy
+import time
 from unittest import mock
 
 from django.test import override_settings
 
 import newsroom.settings
-from tests.factories import make_editor
+from comments.forms import stamp
+from comments.models import Comment
+from tests.factories import make_comment, make_editor
 
 from .base import URL, PostingTestCase
 
@@ -68,6 +71,19 @@ class CookieFlagTests(PostingTestCase):
 
     def test_forgetting_the_reader_is_secure_too(self):
         self.assert_flags(self.post_secure())
+
+    def test_the_recommend_and_report_cookies(self):
+        self.client.defaults["wsgi.url_scheme"] = "https"
+        comment = make_comment(self.article, status=Comment.Status.APPROVED)
+        recommended = self.client.post(f"/comments/{comment.pk}/recommend/")
+        assert "newsroom_browser" in recommended.cookies
+        self.assert_flags(recommended)
+        reported = self.client.post(
+            f"/comments/{comment.pk}/report/",
+            {"reason": "spam", "note": "", "timestamp": stamp(time.time() - 60)},
+        )
+        assert "newsroom_reader" in reported.cookies
+        self.assert_flags(reported)
 
     def test_an_editors_cookies(self):
         self.client.defaults["wsgi.url_scheme"] = "https"

@@ -5,8 +5,9 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.models import Comment
-from comments.personal_data import retention_apply
+from comments.ledger import Reason
+from comments.models import Comment, Report
+from comments.personal_data import retention_apply, retention_apply_reports
 from tests.factories import make_article, make_comment
 
 
@@ -74,8 +75,33 @@ class RetentionTests(TestCase):
         out = io.StringIO()
         call_command("apply_retention", stdout=out)
         assert out.getvalue() == (
-            "Trimmed the IP address and user agent of 3 comment(s) older than "
-            "60 days.\n"
+            "Trimmed the IP address and user agent of 3 comment(s) and the IP "
+            "address of 0 report(s) older than 60 days.\n"
         )
         call_command("apply_retention", stdout=out, verbosity=0)
         assert out.getvalue().count("Trimmed") == 1
+
+
+class ReportRetentionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        comment = make_comment(make_article())
+        cls.now = timezone.now()
+        cls.old, cls.recent = (
+            Report.objects.create(
+                comment=comment,
+                reason=Reason.SPAM,
+                reporter=reporter,
+                ip_address="203.0.113.7",
+                created_at=cls.now - timedelta(days=days),
+            )
+            for reporter, days in [("a", 61), ("b", 59)]
+        )
+
+    def test_old_reports_forget_their_address_and_recent_ones_keep_it(self):
+        assert retention_apply_reports(now=self.now) == 1
+        self.old.refresh_from_db()
+        self.recent.refresh_from_db()
+        assert (self.old.ip_address, self.recent.ip_address) == (None, "203.0.113.7")
+        assert self.old.reason == Reason.SPAM  # the report itself stays
+        assert retention_apply_reports(now=self.now) == 0
