@@ -8,8 +8,10 @@ WORKERS ?= 4
 .PHONY: run serve test setup lint bench bench-captcha translations messages
 
 # The worker that sends queued emails runs beside the web server and stops
-# with it (when the server exits, or on Ctrl-C).
-WITH_WORKER = $(BIN)/python manage.py db_worker --no-reload & \
+# with it (when the server exits, or on Ctrl-C). What a killed worker left
+# running is queued again first.
+WITH_WORKER = $(BIN)/python manage.py requeue_stalled_tasks --verbosity 0; \
+	$(BIN)/python manage.py db_worker --no-reload & \
 	trap 'kill $$! 2>/dev/null' EXIT INT TERM;
 
 run: setup

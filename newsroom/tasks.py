@@ -14,9 +14,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
+
+# A send gives up after EMAIL_TIMEOUT (10 s): a task "running" this long
+# belongs to a worker that was killed mid-send.
+STALLED_AFTER = timedelta(minutes=5)
 
 
 def queue_email(message: EmailMessage) -> None:
@@ -61,3 +66,16 @@ def retry_or_give_up(message: dict, attempt: int, error: Exception) -> None:
 def retry_delay(attempt: int) -> timedelta:
     """The wait after a failed attempt: the first setting's worth, then 3x."""
     return timedelta(seconds=settings.NEWSROOM_EMAIL_RETRY_SECONDS * 3 ** (attempt - 1))
+
+
+def requeue_stalled(*, now=None) -> int:
+    """Put tasks a killed worker left running back in the queue; return how
+    many. The email may then go twice, never not at all."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    stalled = DBTaskResult.objects.running().filter(started_at__lt=cutoff)
+    count = stalled.update(status=TaskResultStatus.READY, started_at=None)
+    if count:
+        logger.warning(
+            "%d task(s) left running by a stopped worker: queued again.", count
+        )
+    return count

@@ -1,5 +1,6 @@
 """Emails go through the task queue: stored with the comment, sent by the worker."""
 
+import io
 import os
 import secrets
 import socket
@@ -10,14 +11,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from bench.ports import free_port
 from newsroom.models import QueuedEmail
-from newsroom.tasks import retry_delay
+from newsroom.tasks import queue_email, retry_delay
 from tests.factories import comment_data, make_article, make_editor, run_worker
 
 URL = "/articles/a-test-article/"
@@ -188,3 +191,33 @@ from django.core.mail import EmailMessage
 from newsroom.tasks import queue_email
 queue_email(EmailMessage("Sent after a restart", "Body", to=["reader@example.com"]))
 """
+
+
+class StalledTaskTests(TestCase):
+    """A worker killed mid-send leaves its task "running": it is queued again."""
+
+    def queued_and_claimed(self, minutes_ago):
+        queue_email(EmailMessage("Stalled", "Body", to=["reader@example.com"]))
+        task = QueuedEmail.objects.latest("enqueued_at")
+        task.claim("a-killed-worker")
+        QueuedEmail.objects.filter(pk=task.pk).update(
+            started_at=timezone.now() - timedelta(minutes=minutes_ago)
+        )
+        return task
+
+    def test_a_task_left_running_is_sent_after_the_command(self):
+        self.queued_and_claimed(minutes_ago=30)
+        run_worker()
+        assert mail.outbox == []  # a running task is nobody else's to take
+        out = io.StringIO()
+        call_command("requeue_stalled_tasks", stdout=out)
+        assert out.getvalue() == "Queued again 1 task(s) left running.\n"
+        run_worker()
+        [message] = mail.outbox
+        assert message.subject == "Stalled"
+
+    def test_a_task_another_worker_just_started_is_left_alone(self):
+        task = self.queued_and_claimed(minutes_ago=1)
+        call_command("requeue_stalled_tasks", verbosity=0)
+        task.refresh_from_db()
+        assert task.status == TaskResultStatus.RUNNING
