@@ -74,6 +74,7 @@ messages: .env $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DEBUG=1 $(BIN)/mypy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -4,7 +4,7 @@ spam in one step; lift a block and undo what it did."""
 import uuid
 from datetime import timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -36,7 +36,7 @@ def author_block(
     kinds: list[str],
     days: int | None,
     reason: str,
-    user: AbstractBaseUser,
+    user: User,
 ) -> tuple[list[Block], int]:
     """Block what the editor chose of the comment's author; send the comment
     and every pending comment the blocks cover to spam. A fixed number of
@@ -97,7 +97,7 @@ def pending_in_network(network):
 
 
 @transaction.atomic
-def blocks_lift(*, blocks: QuerySet[Block], user: AbstractBaseUser) -> int:
+def blocks_lift(*, blocks: QuerySet[Block], user: User) -> int:
     """Lift blocks and put back the comments each sent to spam (unless decided
     again since); return how many blocks were lifted."""
     batches = set(blocks.values_list("batch", flat=True))

@@ -19,7 +19,14 @@ from .budgets import hashed
 from .caching import pages_changed
 from .editors import signature
 from .ledger import Actor, Reason, Source
-from .models import Block, Comment, Decision, Keyword, ModerationReason
+from .models import (
+    Block,
+    Comment,
+    CommentQuerySet,
+    Decision,
+    Keyword,
+    ModerationReason,
+)
 from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
@@ -215,7 +222,7 @@ def comment_moderate(
 
 
 @transaction.atomic
-def comments_feature(*, comments: QuerySet[Comment], featured: bool) -> int:
+def comments_feature(*, comments: CommentQuerySet, featured: bool) -> int:
     """Mark approved comments as editors' picks (or not); return how many."""
     changed = dict(
         comments.approved()
