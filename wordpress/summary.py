@@ -1,28 +1,39 @@
 """What an import did, in words: every element imported or counted as skipped."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 
 PROBLEMS_SHOWN = 50
 
 
+SKIPPED = {
+    "drafts": ngettext_lazy("%(count)d draft", "%(count)d drafts", "count"),
+    "private": ngettext_lazy(
+        "%(count)d private post", "%(count)d private posts", "count"
+    ),
+    "trash": ngettext_lazy(
+        "%(count)d trashed post", "%(count)d trashed posts", "count"
+    ),
+    "pages": ngettext_lazy("%(count)d page", "%(count)d pages", "count"),
+    "attachments": ngettext_lazy(
+        "%(count)d attachment (media)", "%(count)d attachments (media)", "count"
+    ),
+    "type": ngettext_lazy(
+        "%(count)d post of type %(name)s", "%(count)d posts of type %(name)s", "count"
+    ),
+    "status": ngettext_lazy(
+        "%(count)d post with status %(name)s",
+        "%(count)d posts with status %(name)s",
+        "count",
+    ),
+}
+
+
 def skipped_posts(skipped):
-    labels = {
-        "drafts": gettext("drafts"),
-        "private": gettext("private posts"),
-        "trash": gettext("trashed posts"),
-        "pages": gettext("pages"),
-        "attachments": gettext("attachments (media)"),
-    }
+    """ "2 drafts, 1 post of type product", each count in its language's plural."""
     parts = []
     for key, count in sorted(skipped.items()):
         kind, _colon, name = key.partition(":")
-        if kind == "type":
-            label = gettext("of type %(name)s") % {"name": name}
-        elif kind == "status":
-            label = gettext("with status %(name)s") % {"name": name}
-        else:
-            label = labels[key]
-        parts.append(f"{count} {label}")
+        parts.append(SKIPPED[kind] % {"count": count, "name": name})
     return ", ".join(parts) or gettext("none")
 
 

@@ -134,7 +134,7 @@ class ImportTests(TestCase):
 
     def test_the_summary_counts_what_was_created_and_skipped(self):
         assert "Articles: 2 created, 0 updated, 0 unchanged;" in self.output
-        assert "Posts skipped: 1 drafts, 1 pages." in self.output
+        assert "Posts skipped: 1 draft, 1 page." in self.output
         assert "Comments: 5 created, 0 updated, 0 unchanged;" in self.output
         assert "1 on skipped posts" in self.output
 

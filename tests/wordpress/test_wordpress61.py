@@ -174,8 +174,9 @@ class RealExportTests(TestCase):
     def test_the_summary_accounts_for_every_element(self):
         assert "Articles: 3 created, 0 updated, 0 unchanged;" in self.output
         assert (
-            "Posts skipped: 1 attachments (media), 1 drafts, 1 pages, 1 private "
-            "posts, 1 of type nav_menu_item, 1 of type wp_global_styles." in self.output
+            "Posts skipped: 1 attachment (media), 1 draft, 1 page, 1 private "
+            "post, 1 post of type nav_menu_item, 1 post of type wp_global_styles."
+            in self.output
         )
         assert "Comments: 11 created, 0 updated, 0 unchanged;" in self.output
         assert "1 pingbacks, 0 trackbacks, 0 of other types, 1 on skipped posts" in (
