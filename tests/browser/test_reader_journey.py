@@ -1,7 +1,8 @@
-"""The reader's journey of issue 13 in Chromium, in English and in Russian:
+"""The reader's journey of issue 13 in Chromium, in every shipped language:
 counts on the home page, a reply pending under its parent, an edit within
 the window, a recommend, the most-recommended order, a comment's link, the
-language switcher; then the same posting and editing without JavaScript.
+language switcher, with axe on each page it opens, desktop and phone; then
+the same posting and editing without JavaScript (English and Russian).
 Screenshots of the article in Russian and Chinese go where the others go
 (test-results/screenshots/, or NEWSROOM_SCREENSHOTS)."""
 
@@ -68,7 +69,7 @@ def fill_reply(page, language, text):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("language", ["en", "ru", "kk", "zh-hans"])
 def test_the_reader_journey(live_server, browser, settings, article, language):
     settings.COMMENTS_FLOOD_SECONDS = 0
     asel, bolat = thread(article)
@@ -98,6 +99,7 @@ def test_the_reader_journey(live_server, browser, settings, article, language):
 
     # An edit within the window.
     pending.locator(".comment-edit-link").click()
+    assert blocking(page) == []
     page.locator("textarea[name=body]").fill("Binance, *I think*.")
     page.locator("button.submit").click()
     expect(parent.locator(".children .comment-pending .comment-body em")).to_have_text(
@@ -137,6 +139,14 @@ def test_the_reader_journey(live_server, browser, settings, article, language):
     for control in [".comment-recommend", ".comment-permalink", ".comment-order a"]:
         box = page.locator(control).first.bounding_box()
         assert box["height"] >= 44, control
+
+    # The report page a comment's Report link opens, on the phone too.
+    page.locator(f"#comment-{asel.pk} .comment-report-link").click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    assert blocking(page) == []
+    page.set_viewport_size(DESKTOP)
+    assert blocking(page) == []
+    page.go_back()
 
     # The footer's switcher changes the language, and the page's lang with it.
     other_language = "ru" if language == "en" else "en"
