@@ -21,7 +21,7 @@ from comments.models import Comment, Decision
 from .models import ImportedComment
 
 COMMENT_FIELDS = [
-    "article_id",
+    "discussion_id",
     "parent_id",
     "author_name",
     "author_email",
@@ -47,7 +47,7 @@ class CommentSaver:
         self.scoped = scoped
         self.import_id = uuid.uuid4()  # the ledger's batch: decided together
         self.counts = Counter()
-        self.touched = set()  # ids of the articles whose threads changed
+        self.touched = set()  # ids of the discussions whose threads changed
         self.batch = []
         self.known = {}  # source ids: our ids (None: deleted here)
         self.orphans = []  # (comment, parent's source id) met before the parent
@@ -162,9 +162,9 @@ class CommentSaver:
         self.counts["updated"] += len(changed)
         self.counts["unchanged"] += len(seen) - len(changed)
         # Only what is or was approved changes a public page.
-        self.touched.update(comment.article_id for comment in public)
+        self.touched.update(comment.discussion_id for comment in public)
         self.touched.update(
-            comment.article_id
+            comment.discussion_id
             for comment in created
             if comment.status == Comment.Status.APPROVED
         )

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from articles.models import Article
 from comments.models import Comment
 from comments.services import comment_moderate
+from tests.factories import discussion_for
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, log_in
 
@@ -34,12 +35,13 @@ def fill_the_month(article, editor):
         body="The pipeline grows.",
         status=Article.Status.PUBLISHED,
     )
+    discussion = discussion_for(other)
     now = timezone.now()
     for day in range(30):
         for n in range(1 + (day * 7 + 3) % 6):
             name = NAMES[(day + n) % len(NAMES)]
             comment = Comment.objects.create(
-                article=other,
+                discussion=discussion,
                 author_name=name,
                 author_email=f"{name.lower()}@example.com",
                 body=TEXTS[(day + n) % len(TEXTS)],
@@ -55,7 +57,7 @@ def fill_the_month(article, editor):
                     user=editor,
                 )
     held = Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name="Nurlan",
         author_email="nurlan@example.com",
         body="Will the exchanges report to the tax office? See http://a.example "

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.models import BudgetRefusal, Comment, Decision
+from comments.models import BudgetRefusal, Comment, Decision, Discussion
 from comments.services import comment_moderate, comment_reply
 from desk.charts import nice_step, stacked_bars
 from tests.factories import make_article, make_comment, make_editor
@@ -48,11 +48,12 @@ class DeskPageTests(TestCase):
         self.assertContains(response, "comments wait for a decision")
         self.assertContains(response, "3\xa0days, 2\xa0hours")
 
-    def test_articles_with_the_most_pending_comments_come_first(self):
+    def test_discussions_with_the_most_pending_comments_come_first(self):
         content = self.client.get(DESK).content.decode()
         busiest = content.index("Busy story")
         assert busiest < content.index("A test article", busiest)
-        assert f"?article__id__exact={self.busy.pk}" in content
+        busy = Discussion.objects.for_object(self.busy)
+        assert f"?discussion__id__exact={busy.pk}" in content
 
     def test_each_editor_s_decisions_of_the_last_week_are_counted(self):
         self.decide(self.editor, "approved", 3)
