@@ -200,6 +200,10 @@ class Comment(models.Model):
             models.Index(fields=["submitted_at"], name="comment_submitted_at"),
             # Personal-data export and erasure, and checks by email or address.
             models.Index(Lower("author_email"), name="comment_email_lower"),
+            # The duplicate test of every post: the same text by the same name.
+            models.Index(
+                fields=["article", "author_name"], name="comment_article_name"
+            ),
             models.Index(fields=["ip_address"], name="comment_ip_address"),
         ]
 
