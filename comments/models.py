@@ -12,6 +12,7 @@ from articles.models import Article
 from . import markup, moderation
 from .blocks import Block
 from .ledger import Decision
+from .prepared import prepared
 from .privacy import TRUNCATED_IP
 from .reports import Report
 
@@ -279,11 +280,17 @@ class KeywordQuerySet(models.QuerySet):
         return tuple(self.filter(kind=kind).values_list("term", flat=True))
 
     def terms_by_kind(self):
-        """{kind: (term, ...)} for every kind, from one query."""
+        """{kind: (term, ...)} for every kind, of all keywords, from one query
+        built once (every comment posted asks for it)."""
         terms = {kind: [] for kind in Keyword.Kind.values}
-        for kind, term in self.values_list("kind", "term"):
+        for kind, term in every_term():
             terms[kind].append(term)
         return {kind: tuple(found) for kind, found in terms.items()}
+
+
+@prepared
+def every_term():
+    return Keyword.objects.values_list("kind", "term")
 
 
 class Keyword(models.Model):
