@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .budgets import without_waiting_for_the_disk
+from .budgets import insert_without_waiting_for_the_disk
 from .proof_of_work import puzzle
 
 KEY = re.compile(r"[0-9a-f]{40}")
@@ -117,10 +117,12 @@ def store(challenge, answer):
     expiration = timezone.now() + timedelta(minutes=settings.CAPTCHA_TIMEOUT)
     table = connection.ops.quote_name(CaptchaStore._meta.db_table)
     # Lost in a crash, a challenge costs its reader one more fetch.
-    with without_waiting_for_the_disk(), connection.cursor() as cursor:
+    insert = insert_without_waiting_for_the_disk(
+        f"{table} (challenge, response, hashkey, expiration)", "%s, %s, %s, %s"
+    )
+    with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (challenge, response, hashkey, expiration) "
-            "VALUES (%s, %s, %s, %s)",
+            insert,
             [
                 challenge,
                 answer.lower(),

@@ -174,8 +174,9 @@ class CountCommitTests(TransactionTestCase):
             cursor.execute("SHOW synchronous_commit")
             return cursor.fetchone()[0]
 
-    def test_a_count_outside_a_transaction_is_committed(self):
-        spend("challenge", "198.51.100.4")
+    def test_a_count_outside_a_transaction_is_one_statement_and_committed(self):
+        with self.assertNumQueries(1):
+            spend("challenge", "198.51.100.4")
         spend("challenge", "198.51.100.4")
         assert Attempts.objects.get().spent == 2
         assert self.synchronous_commit() == "on"
