@@ -24,14 +24,9 @@ class BlockQuerySet(models.QuerySet):
         Exact values only, so it is one indexed lookup: a range is stored as
         the /24 or /48 an address falls in (see network_of).
         """
-        email = (email or "").strip().lower()
         found = Q(pk__in=[])
-        if email:
-            found |= Q(kind=Block.Kind.EMAIL, value=email)
-            found |= Q(kind=Block.Kind.DOMAIN, value=email.rpartition("@")[2])
-        if network := network_of(ip_address):
-            found |= Q(kind=Block.Kind.ADDRESS, value=ip_address)
-            found |= Q(kind=Block.Kind.NETWORK, value=network)
+        for kind, value in covering_terms(email, ip_address):
+            found |= Q(kind=kind, value=value)
         return self.active().filter(found)
 
 
@@ -78,6 +73,19 @@ def in_network(address, network):
         return ipaddress.ip_address(address) in ipaddress.ip_network(network)
     except ValueError:
         return False
+
+
+def covering_terms(email, ip_address):
+    """The (kind, value) pairs of the blocks that would cover an email or an
+    IP address (see BlockQuerySet.covering)."""
+    email = (email or "").strip().lower()
+    terms = []
+    if email:
+        domain = email.rpartition("@")[2]
+        terms += [(Block.Kind.EMAIL, email), (Block.Kind.DOMAIN, domain)]
+    if network := network_of(ip_address):
+        terms += [(Block.Kind.ADDRESS, ip_address), (Block.Kind.NETWORK, network)]
+    return terms
 
 
 def network_of(address):

@@ -11,6 +11,7 @@ from . import markup, moderation
 from .blocks import Block
 from .discussions import Discussion
 from .ledger import Decision
+from .prepared import prepared
 from .privacy import TRUNCATED_IP
 from .reports import Report
 
@@ -213,6 +214,10 @@ class Comment(models.Model):
             models.Index(fields=["submitted_at"], name="comment_submitted_at"),
             # Personal-data export and erasure, and checks by email or address.
             models.Index(Lower("author_email"), name="comment_email_lower"),
+            # The duplicate test of every post: the same text by the same name.
+            models.Index(
+                fields=["discussion", "author_name"], name="comment_discussion_name"
+            ),
             models.Index(fields=["ip_address"], name="comment_ip_address"),
         ]
 
@@ -288,11 +293,17 @@ class KeywordQuerySet(models.QuerySet):
         return tuple(self.filter(kind=kind).values_list("term", flat=True))
 
     def terms_by_kind(self):
-        """{kind: (term, ...)} for every kind, from one query."""
+        """{kind: (term, ...)} for every kind, of all keywords, from one query
+        built once (every comment posted asks for it)."""
         terms = {kind: [] for kind in Keyword.Kind.values}
-        for kind, term in self.values_list("kind", "term"):
+        for kind, term in every_term():
             terms[kind].append(term)
         return {kind: tuple(found) for kind, found in terms.items()}
+
+
+@prepared
+def every_term():
+    return Keyword.objects.values_list("kind", "term")
 
 
 class Keyword(models.Model):

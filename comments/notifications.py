@@ -18,6 +18,7 @@ from django.urls import reverse
 from newsroom.tasks import queue_email
 
 from .models import Comment
+from .prepared import prepared
 from .subscriptions import (
     address_key,
     address_to_ask,
@@ -136,12 +137,14 @@ def compose(subject, body, context, to):
 def editor_addresses():
     if settings.COMMENTS_NOTIFY_RECIPIENTS:
         return list(settings.COMMENTS_NOTIFY_RECIPIENTS)
-    editors = (
-        get_user_model()
-        .objects.filter(groups__name="Editors", is_active=True)
-        .exclude(email="")
-    )
-    return sorted(set(editors.values_list("email", flat=True)))
+    return sorted({email for (email,) in editor_emails()})
+
+
+@prepared
+def editor_emails():
+    """Every held comment asks for them: the query is built once."""
+    editors = get_user_model().objects.filter(groups__name="Editors", is_active=True)
+    return editors.exclude(email="").values_list("email")
 
 
 def absolute(path):

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from . import moderation, notifications
+from . import facts, moderation, notifications
 from .budgets import hashed
 from .caching import pages_changed
 from .editors import signature
@@ -22,7 +22,6 @@ from .models import (
     Comment,
     CommentQuerySet,
     Decision,
-    Discussion,
     Keyword,
     ModerationReason,
 )
@@ -52,20 +51,23 @@ def comment_submit(*, discussion, data, ip_address, user_agent, honeypot=""):
         user_agent=user_agent,
         honeypot=honeypot,
     )
+    comment = Comment(
+        discussion=discussion,
+        ip_address=ip_address,
+        user_agent=user_agent[:500],
+        **data,
+    )
+    # Work that needs no lock comes first: the transaction (on SQLite, the
+    # one write lock of the whole database) stays short.
+    comment.render_body()
+    rules = current_rules()
     with transaction.atomic():
-        facts = gather_facts(discussion, submission)
-        verdict = moderation.judge(submission, facts, current_rules())
+        found = gather_facts(discussion, submission)
+        verdict = moderation.judge(submission, found, rules)
         if verdict.status == moderation.REFUSED:
             logger.info("Comment refused on %s: %s", discussion.pk, verdict.reasons)
             raise Refused(verdict)
-        comment = Comment(
-            discussion=discussion,
-            status=verdict.status,
-            ip_address=ip_address,
-            user_agent=user_agent[:500],
-            **data,
-        )
-        comment.render_body()
+        comment.status = verdict.status
         comment.save()
         store_reasons(comment, verdict.reasons)
         if comment.status == Comment.Status.APPROVED:
@@ -100,38 +102,23 @@ def current_rules():
 
 
 def gather_facts(discussion, submission):
-    """What the database knows of the sender: one query of EXISTS tests, each
-    answered from its own index."""
-    same_author = Q(author_email__iexact=submission.author_email)
-    tests = {
-        "duplicate": Comment.objects.exclude(status=Comment.Status.TRASH).filter(
-            same_author | Q(author_name=submission.author_name),
-            discussion=discussion,
-            body=submission.body,
-        ),
-        "blocked": Block.objects.covering(
-            submission.author_email, submission.ip_address
-        ),
-    }
-    if settings.COMMENTS_APPROVE_KNOWN_AUTHORS:
-        tests["author_has_approved_comment"] = Comment.objects.approved().filter(
-            same_author, author_name=submission.author_name
-        )
+    """What the database knows of the sender, from one query (facts.py)."""
     flood_marked = is_flood_marked(submission)
+    flood_since = None
     if settings.COMMENTS_FLOOD_SECONDS and not flood_marked:
-        tests["recent_post_by_same_sender"] = recent_posts(submission)
-    found = (
-        Discussion.objects.filter(pk=discussion.pk)
-        .values(**{name: Exists(query) for name, query in tests.items()})
-        .get()
+        flood_since = flood_start()
+    found = facts.sender_facts(
+        discussion_id=discussion.pk,
+        submission=submission,
+        known_authors=settings.COMMENTS_APPROVE_KNOWN_AUTHORS,
+        flood_since=flood_since,
     )
     if flood_marked:
         found["recent_post_by_same_sender"] = True
     if found.pop("blocked"):
         # Rare, so the words of the block cost a query only when one matches.
-        found["blocked_by"] = "; ".join(
-            map(str, tests["blocked"].order_by("created_at"))
-        )
+        blocks = Block.objects.covering(submission.author_email, submission.ip_address)
+        found["blocked_by"] = "; ".join(map(str, blocks.order_by("created_at")))
     return moderation.Facts(**found)
 
 
@@ -140,7 +127,7 @@ def is_flood_marked(submission):
     marks both for the flood interval either way.
 
     The shared cache answers at once and atomically across app servers; the
-    database (`recent_posts`) backs it up where the cache is local to one
+    database (`facts.recent`) backs it up where the cache is local to one
     process, or fails (`add()` then answers None, which refuses nobody).
     """
     seconds = settings.COMMENTS_FLOOD_SECONDS
@@ -153,13 +140,8 @@ def is_flood_marked(submission):
     return False in fresh
 
 
-def recent_posts(submission):
-    """Comments from the same address or email within the flood interval."""
-    recent = Q(author_email__iexact=submission.author_email)
-    if submission.ip_address:
-        recent |= Q(ip_address=submission.ip_address)
-    since = timezone.now() - timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
-    return Comment.objects.filter(recent, submitted_at__gte=since)
+def flood_start():
+    return timezone.now() - timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
 
 
 def flood_key(sender):

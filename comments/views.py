@@ -18,7 +18,7 @@ from django.views.generic import DetailView
 from newsroom.http import client_ip
 
 from . import budgets
-from .captcha import speaks_language, sum_challenge
+from .captcha import speaks_language, store, sum_challenge
 from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
 from .cookies import reader_id, remember_reader
@@ -63,7 +63,7 @@ def challenge(request):
         refusal = JsonResponse({"error": exhausted.message()}, status=429)
         return retry_later(refusal, exhausted)
     challenge, answer = sum_challenge()
-    key = CaptchaStore.objects.create(challenge=challenge, response=answer).hashkey
+    key = store(challenge, answer)
     audio = speaks_language() and reverse("comments:captcha-audio", args=[key])
     picture = base64.b64encode(captcha_png(challenge, key)).decode()
     return JsonResponse(

@@ -3,9 +3,10 @@ from io import StringIO
 
 from django.conf import settings
 from django.core.management import call_command
-from django.test import override_settings
+from django.db import connection, transaction
+from django.test import TransactionTestCase, override_settings
 
-from comments.budgets import network
+from comments.budgets import Exhausted, network, spend
 from comments.models import Attempts, BudgetRefusal, Comment
 from comments.services import flood_key
 
@@ -160,3 +161,35 @@ class PageTests(BudgetTestCase):
     def test_reading_the_article_spends_nothing(self):
         self.client.get(URL)
         assert not Attempts.objects.exists()
+
+
+class CountCommitTests(TransactionTestCase):
+    """Counts commit on their own, without waiting for the disk on
+    PostgreSQL, and never change how another transaction commits."""
+
+    def synchronous_commit(self):
+        if connection.vendor != "postgresql":
+            return "on"
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    def test_a_count_outside_a_transaction_is_one_statement_and_committed(self):
+        with self.assertNumQueries(1):
+            spend("challenge", "198.51.100.4")
+        spend("challenge", "198.51.100.4")
+        assert Attempts.objects.get().spent == 2
+        assert self.synchronous_commit() == "on"
+
+    def test_a_count_inside_a_transaction_leaves_its_commit_durable(self):
+        with transaction.atomic():
+            spend("post", "198.51.100.4")
+            assert self.synchronous_commit() == "on"
+        assert Attempts.objects.get().spent == 1
+
+    def test_a_refusal_is_recorded_past_the_limit(self):
+        with override_settings(COMMENTS_CHALLENGE_LIMIT=1):
+            spend("challenge", "198.51.100.4")
+            with self.assertRaises(Exhausted):
+                spend("challenge", "198.51.100.4")
+        assert BudgetRefusal.objects.get().refused == 1
