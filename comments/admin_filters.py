@@ -1,10 +1,15 @@
-"""The queue's filters: the status tabs across the top, and why a comment was held."""
+"""The queue's filters: the status tabs across the top, why a comment was
+held, and the article; and the count the pages are numbered from."""
 
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
 
 from . import moderation
 from .models import Comment, ModerationReason
@@ -17,7 +22,7 @@ REPORTED = "reported"
 def reported_count(request):
     """Comments with open reports still in the queue or public, once a request."""
     if not hasattr(request, "comment_reported_count"):
-        request.comment_reported_count = Comment.objects.reported().count()
+        request.comment_reported_count = Comment.objects.reported_count()
     return request.comment_reported_count
 
 
@@ -120,4 +125,70 @@ class ReasonFilter(admin.SimpleListFilter):
                     comment=OuterRef("pk"), code=self.value()
                 )
             )
+        )
+
+
+class ArticleFilter(admin.SimpleListFilter):
+    """The article: the chosen one and the latest few, not every article."""
+
+    title = _("article")
+    parameter_name = "article__id__exact"
+    LATEST = 10
+
+    def lookups(self, request, model_admin):
+        latest = Article.objects.order_by("-published_at", "-pk")[: self.LATEST]
+        articles = list(latest.values_list("pk", "title"))
+        chosen = self.chosen()
+        if chosen and chosen not in {pk for pk, _title in articles}:
+            articles[:0] = Article.objects.filter(pk=chosen).values_list("pk", "title")
+        return [(str(pk), title) for pk, title in articles]
+
+    def chosen(self):
+        value = self.value() or ""
+        return int(value) if value.isascii() and value.isdigit() else None
+
+    def queryset(self, request, queryset):
+        chosen = self.chosen()
+        return queryset if chosen is None else queryset.filter(article_id=chosen)
+
+
+# A search or a filter is counted up to this many rows: the pages reach the
+# first thousand matches however many comments there are.
+COUNT_LIMIT = 1000
+# What the queue's address may hold and still show a whole tab.
+TAB_ONLY = {StatusFilter.parameter_name, "p", "o"}
+
+
+class QueuePaginator(Paginator):
+    """Pages of the queue, counted once. A whole tab's count is the tab's
+    own; a search or a filter is counted up to COUNT_LIMIT rows (`capped`
+    when there are more): a frequent term stops the count early, where a
+    plain COUNT read every comment."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    @property
+    def count(self):
+        return self.counted[0]
+
+    @property
+    def capped(self):
+        return self.counted[1]
+
+    @cached_property
+    def counted(self):
+        """(count, whether there are more)"""
+        if self.whole_tab():
+            return tab_counts(self.request).get(current_tab(self.request), 0), False
+        found = self.object_list.order_by()[: COUNT_LIMIT + 1].count()
+        return min(found, COUNT_LIMIT), found > COUNT_LIMIT
+
+    def whole_tab(self):
+        """A tab, neither searched nor filtered, drawn with its tabs (a POST,
+        an action, redirects without counting them)."""
+        query = self.request.GET.items()
+        return self.request.method == "GET" and all(
+            key in TAB_ONLY for key, value in query if value
         )

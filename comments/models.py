@@ -42,6 +42,10 @@ THREAD_FIELDS = [
 ]
 
 
+# Reports that still matter: about comments in the queue or on the site.
+REPORTED_STATUSES = [moderation.Status.APPROVED, moderation.Status.PENDING]
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -73,8 +77,17 @@ class CommentQuerySet(models.QuerySet):
         """Public or pending comments with reports no editor has dismissed."""
         # Driven by the few open reports, not by every comment: IN, not EXISTS.
         return self.filter(
-            status__in=[Comment.Status.APPROVED, Comment.Status.PENDING],
+            status__in=REPORTED_STATUSES,
             pk__in=Report.objects.open().values("comment_id"),
+        )
+
+    def reported_count(self):
+        """How many comments reported() holds, counted from the open reports:
+        a COUNT over `id IN (...)` read the whole comments table."""
+        return (
+            Report.objects.open()
+            .filter(comment__status__in=REPORTED_STATUSES)
+            .aggregate(count=Count("comment", distinct=True))["count"]
         )
 
     def outcomes(self):
