@@ -22,15 +22,28 @@ REPORTED = "reported"
 def reported_count(request):
     """Comments with open reports still in the queue or public, once a request."""
     if not hasattr(request, "comment_reported_count"):
-        request.comment_reported_count = Comment.objects.reported_count()
+        request.comment_reported_count = Comment.objects.reported().count()
     return request.comment_reported_count
 
 
+# Each tab counts up to this many comments, then shows "10000+": counting
+# every comment of a large table was the queue's dearest query.
+TAB_COUNT_LIMIT = 10_000
+
+
 def status_counts(request):
-    """Comments per status, counted once a request: the tabs and the badge share it."""
+    """Comments per status, counted once a request (the tabs and the badge
+    share it), up to TAB_COUNT_LIMIT + 1: more than the limit."""
     if not hasattr(request, "comment_status_counts"):
-        request.comment_status_counts = Comment.objects.outcomes()
+        request.comment_status_counts = Comment.objects.outcomes_up_to(
+            TAB_COUNT_LIMIT + 1
+        )
     return request.comment_status_counts
+
+
+def shown_count(count):
+    """(the count to show, whether there are more)"""
+    return min(count, TAB_COUNT_LIMIT), count > TAB_COUNT_LIMIT
 
 
 def tabs():
@@ -63,15 +76,19 @@ def status_tabs(request):
     current = current_tab(request)
     counts = tab_counts(request)
     search = {"q": request.GET["q"]} if request.GET.get("q") else {}
-    return [
-        {
-            "label": label,
-            "count": counts.get(value, 0),
-            "url": "?" + urlencode({"status": value, **search}),
-            "current": value == current,
-        }
-        for value, label in tabs()
-    ]
+    shown = []
+    for value, label in tabs():
+        count, more = shown_count(counts.get(value, 0))
+        shown.append(
+            {
+                "label": label,
+                "count": count,
+                "more": more,
+                "url": "?" + urlencode({"status": value, **search}),
+                "current": value == current,
+            }
+        )
+    return shown
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -181,7 +198,8 @@ class QueuePaginator(Paginator):
     def counted(self):
         """(count, whether there are more)"""
         if self.whole_tab():
-            return tab_counts(self.request).get(current_tab(self.request), 0), False
+            tab = current_tab(self.request)
+            return shown_count(tab_counts(self.request).get(tab, 0))
         found = self.object_list.order_by()[: COUNT_LIMIT + 1].count()
         return min(found, COUNT_LIMIT), found > COUNT_LIMIT
 

@@ -45,13 +45,32 @@ class QueueCountTests(TestCase):
         self.assertContains(response, "20 comments")
         self.assertContains(
             response,
-            "The pages show the first 20 matches; narrow the search to reach "
+            "The pages show the first 20 comments; search or filter to reach "
             "the others.",
         )
         with mock.patch.object(admin_filters, "COUNT_LIMIT", 60):
             response = self.client.get(QUEUE, {"q": "Pending number"})
         self.assertContains(response, "60 comments")
         self.assertNotContains(response, "The pages show the first")
+
+    def test_tabs_count_up_to_the_limit_and_say_more(self):
+        Comment.objects.bulk_create(
+            Comment(article=self.article, author_name="R", body="Spam", status="spam")
+            for _ in range(3)
+        )
+        with mock.patch.object(admin_filters, "TAB_COUNT_LIMIT", 50):
+            with self.assertNumQueries(9):
+                response = self.client.get(QUEUE)
+        for label, count in [("Pending", "50+"), ("Spam", "3"), ("All", "50+")]:
+            self.assertContains(
+                response,
+                f'{label} <span class="desk-tab-count">({count})</span>',
+                html=True,
+            )
+        self.assertContains(response, "More than 50 pending")
+        # The pages reach the first 50, and say so.
+        self.assertContains(response, "50 comments")
+        self.assertContains(response, "The pages show the first 50 comments")
 
     def test_the_reported_tab_counts_reported_comments_in_the_queue_or_public(self):
         public = make_comment(self.article)
