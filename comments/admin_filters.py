@@ -169,9 +169,9 @@ class ArticleFilter(admin.SimpleListFilter):
         return queryset if chosen is None else queryset.filter(article_id=chosen)
 
 
-# A search or a filter is counted up to this many rows: the pages reach the
-# first thousand matches however many comments there are.
-COUNT_LIMIT = 1000
+# A search or a filter is counted up to this many rows (ten pages): a
+# frequent word's count stops there, however many comments there are.
+COUNT_LIMIT = 500
 # What the queue's address may hold and still show a whole tab.
 TAB_ONLY = {StatusFilter.parameter_name, "p", "o"}
 

@@ -55,6 +55,13 @@ def queue_base(prefix):
     return reverse("admin:comments_comment_changelist")
 
 
+# Editors reload the same rows: a row's time, formatted, was a fifth of the
+# queue's rows. The zone is part of the key (equal instants compare equal).
+@lru_cache(maxsize=4096)
+def long_time(moment, zone, language):
+    return date_format(moment, "DATETIME_FORMAT")
+
+
 def queue_url(path=""):
     return queue_base(get_script_prefix()) + path
 
@@ -174,7 +181,7 @@ class QueueRowsMixin:
             '<time datetime="{}">{}</time><div class="desk-quiet">{} · '
             '<a href="{}">{}<span class="desk-sr"> {}</span></a></div>',
             submitted.isoformat(),
-            date_format(submitted, "DATETIME_FORMAT"),
+            long_time(submitted, str(submitted.tzinfo), get_language()),
             said["on"] % {"title": comment.article.title},
             view_post_url(comment),
             said["view_post"],
