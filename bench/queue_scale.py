@@ -13,6 +13,7 @@ client, no HTTP server): median of --runs GETs and the query count of each.
 import argparse
 import math
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -107,7 +108,9 @@ def main(argv=None):
     options = arguments(argv)
     from .postgres import fresh_database
     from .run import arguments as bench_arguments
-    from .run import environment
+    from .run import environment, stop_on_signal
+
+    signal.signal(signal.SIGTERM, stop_on_signal)  # the database is dropped
 
     bench = bench_arguments(["--database-url", options.database_url])
     with tempfile.TemporaryDirectory() as workdir, fresh_database(options.database_url):
