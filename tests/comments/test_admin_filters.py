@@ -58,9 +58,11 @@ class QueueCountTests(TestCase):
             Comment(article=self.article, author_name="R", body="Spam", status="spam")
             for _ in range(3)
         )
-        with mock.patch.object(admin_filters, "TAB_COUNT_LIMIT", 50):
-            with self.assertNumQueries(9):
-                response = self.client.get(QUEUE)
+        with (
+            mock.patch.object(admin_filters, "TAB_COUNT_LIMIT", 50),
+            self.assertNumQueries(9),
+        ):
+            response = self.client.get(QUEUE)
         for label, count in [("Pending", "50+"), ("Spam", "3"), ("All", "50+")]:
             self.assertContains(
                 response,
