@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WORKERS ?= 4
 
-.PHONY: run serve test setup lint bench bench-captcha translations messages
+.PHONY: run serve test setup lint bench bench-queue bench-captcha translations messages
 
 # The worker that sends queued emails runs beside the web server and stops
 # with it (when the server exits, or on Ctrl-C). What a killed worker left
@@ -47,6 +47,11 @@ serve: $(VENV)/.installed translations
 # bench/results.md. Options in BENCH_ARGS, e.g. BENCH_ARGS="--seconds 20".
 bench: $(VENV)/.installed translations
 	$(BIN)/python -m bench.run --workers $(WORKERS) $(BENCH_ARGS)
+
+# The moderation queue's tabs at 1,000,000 comments on PostgreSQL (in-process,
+# a few minutes): BENCH_ARGS="--database-url postgres://.../bench_queue".
+bench-queue: $(VENV)/.installed translations
+	$(BIN)/python -m bench.queue_scale $(BENCH_ARGS)
 
 # The CAPTCHA attacked as a bot would (OCR, a classifier, audio lookups, the
 # proof of work in Chromium); writes bench/results-captcha.md. Installs

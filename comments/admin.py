@@ -17,7 +17,13 @@ from . import (
     admin_views,
 )
 from .admin_actions import dismiss_reports, feature_action, moderation_action
-from .admin_filters import ReasonFilter, StatusFilter, status_tabs
+from .admin_filters import (
+    DiscussionFilter,
+    QueuePaginator,
+    ReasonFilter,
+    StatusFilter,
+    status_tabs,
+)
 from .admin_privacy import PersonalDataAdminMixin, privacy_actions
 from .admin_rows import QueueRowsMixin
 from .caching import pages_changed
@@ -43,7 +49,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         StatusFilter,
         ReasonFilter,
         ("submitted_at", admin.DateFieldListFilter),
-        "discussion",
+        DiscussionFilter,
     ]
     list_select_related = ["discussion", "parent"]
     search_fields = ["body", "author_name", "author_email", "ip_address"]
@@ -150,6 +156,9 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
                 Prefetch("reports", Report.objects.open(), to_attr="open_reports"),
             )
         )
+
+    def get_paginator(self, request, queryset, per_page, **kwargs):
+        return QueuePaginator(queryset, per_page, request=request, **kwargs)
 
     def get_list_display(self, request):
         """Moderators get the one-click buttons where the status is shown."""

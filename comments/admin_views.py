@@ -4,6 +4,7 @@ them to itself."""
 
 import uuid
 from functools import lru_cache
+from html import escape
 
 from django import forms
 from django.contrib import messages
@@ -13,13 +14,15 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .editors import set_signature, signature
+from .html import html
 from .ledger import Reason, Source
 from .models import Comment, EditorProfile
 from .purge import comments_purge
@@ -44,10 +47,11 @@ RESTORE_LABELS = {
 @lru_cache(maxsize=32)
 def button_words(language):
     """The buttons' words in one language, translated once, not once per row."""
+    restore = RESTORE_LABELS.items()
     return {
-        "decisions": [(value, str(text)) for value, text in DECISIONS],
-        "restore": {status: str(text) for status, text in RESTORE_LABELS.items()},
-        "statuses": {value: str(label) for value, label in Status.choices},
+        "decisions": [(value, escape(str(text))) for value, text in DECISIONS],
+        "restore": {status: escape(str(text)) for status, text in restore},
+        "statuses": {value: escape(str(label)) for value, label in Status.choices},
         "which": _("the comment by %(name)s"),
     }
 
@@ -58,27 +62,23 @@ def decision_buttons(comment, formaction=""):
     Built in Python rather than a template: the queue draws it on every row.
     """
     said = button_words(get_language())
-    action = format_html(' formaction="{}"', formaction) if formaction else ""
-    label = said["which"] % {"name": comment.author_name}
+    action = html(' formaction="{}"', formaction) if formaction else ""
+    label = html("{}", said["which"] % {"name": comment.author_name})
     choices = list(said["decisions"])
     if comment.status in said["restore"]:
         choices.insert(0, (RESTORE, said["restore"][comment.status]))
-    buttons = format_html_join(
-        "",
-        '<button type="submit" class="button desk-decision desk-{}" name="status" '
-        'value="{}"{}{}>{}<span class="desk-sr"> {}</span></button>',
-        (
-            (value, value, action, " disabled" if comment.status == value else "",
-             text, label)
-            for value, text in choices
-        ),
-    )  # fmt: skip
-    return format_html(
-        '<span class="desk-status desk-status-{}">{}</span>\n'
-        '<span class="desk-decisions">{}</span>',
-        comment.status,
-        said["statuses"][comment.status],
-        buttons,
+    # The words and values are ours, escaped once in button_words.
+    buttons = "".join(
+        f'<button type="submit" class="button desk-decision desk-{value}" '
+        f'name="status" value="{value}"{action}'
+        f"{' disabled' if comment.status == value else ''}>{text}"
+        f'<span class="desk-sr"> {label}</span></button>'
+        for value, text in choices
+    )
+    return SafeString(
+        f'<span class="desk-status desk-status-{comment.status}">'
+        f"{said['statuses'][comment.status]}</span>\n"
+        f'<span class="desk-decisions">{buttons}</span>'
     )
 
 

@@ -35,9 +35,15 @@ def hash_key(secret):
 
 def identicon(email):
     """An inline SVG identicon for an email (decorative: hidden from readers)."""
-    digest = hmac.digest(
-        hash_key(settings.SECRET_KEY), email.strip().lower().encode(), "sha256"
-    )
+    return keyed_identicon(hash_key(settings.SECRET_KEY), email.strip().lower())
+
+
+# Threads show the same commenters on page after page: drawing a picture cost
+# a third of a comment's rendering. Keyed by the HMAC key, so a new
+# SECRET_KEY draws new pictures.
+@functools.lru_cache(maxsize=8192)
+def keyed_identicon(key, email):
+    digest = hmac.digest(key, email.encode(), "sha256")
     hue = digest[0] * 360 // 256
     path = "".join(
         cell for cell, byte in zip(CELLS, digest[1:16], strict=True) if byte & 1

@@ -73,7 +73,7 @@ class Labels:
 
 def html_datetime(moment):
     """A `datetime` attribute value: whole seconds, as HTML expects."""
-    return moment.replace(microsecond=0).isoformat()
+    return moment.isoformat(timespec="seconds")
 
 
 class CommentHtml:
@@ -88,6 +88,8 @@ class CommentHtml:
         )
         self.accepts_comments = discussion.accepts_comments
         self.labels = Labels.current()
+        # Looked up once: per comment, the lookup was a fifth of its cost.
+        self.zone = timezone.get_current_timezone()
         self.permalink = reverse("comments:permalink", args=[0])[:-2]
         self.days = {}
         self.avatars = {}
@@ -155,7 +157,7 @@ class CommentHtml:
             badge = f'<span class="badge-newsroom">{labels.newsroom}</span>'
         if comment.featured:
             badge += f'<span class="badge-pick">{labels.pick}</span>'
-        moment = timezone.localtime(comment.submitted_at)
+        moment = comment.submitted_at.astimezone(self.zone)
         exact = self.exact_time(moment)
         notes = self.edited(comment.edited_at) if comment.edited_at else ""
         if pending:
@@ -184,7 +186,7 @@ class CommentHtml:
         return f"{day} {moment.hour:02}:{moment.minute:02}"
 
     def edited(self, edited_at):
-        moment = timezone.localtime(edited_at)
+        moment = edited_at.astimezone(self.zone)
         return (
             f'<span class="comment-edited"><time datetime="{html_datetime(moment)}" '
             f'title="{self.exact_time(moment)}">{self.labels.edited}</time>'

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -45,6 +45,10 @@ THREAD_FIELDS = [
 ]
 
 
+# Reports that still matter: about comments in the queue or on the site.
+REPORTED_STATUSES = [moderation.Status.APPROVED, moderation.Status.PENDING]
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -80,10 +84,13 @@ class CommentQuerySet(models.QuerySet):
 
     def reported(self):
         """Public or pending comments with reports no editor has dismissed."""
-        # Driven by the few open reports, not by every comment: IN, not EXISTS.
+        # Driven by the few open reports, not by every comment: IN, not
+        # EXISTS, and the status tested inside, on the reports' comments (a
+        # test outside had the planner read every comment's status first).
         return self.filter(
-            status__in=[Comment.Status.APPROVED, Comment.Status.PENDING],
-            pk__in=Report.objects.open().values("comment_id"),
+            pk__in=Report.objects.open()
+            .filter(comment__status__in=REPORTED_STATUSES)
+            .values("comment_id")
         )
 
     def outcomes(self):
@@ -91,6 +98,26 @@ class CommentQuerySet(models.QuerySet):
         # COUNT(*), not COUNT(id): PostgreSQL can then answer from the status
         # index alone instead of reading every row.
         return dict(self.order_by().values_list("status").annotate(count=Count("*")))
+
+    def outcomes_up_to(self, limit):
+        """outcomes(), each status counted up to `limit` comments, in one
+        query whose cost stops growing with the table (a GROUP BY over a
+        million comments reads a million index entries)."""
+        counted = [
+            self.filter(status=value).order_by().values("pk")[:limit].query
+            for value in Comment.Status.values
+        ]
+        compiled = [query.sql_with_params() for query in counted]
+        sql = ", ".join(f"(SELECT COUNT(*) FROM ({part}) c)" for part, _ in compiled)
+        params = [param for _part, part_params in compiled for param in part_params]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {sql}", params)
+            counts = cursor.fetchone()
+        return {
+            value: count
+            for value, count in zip(Comment.Status.values, counts, strict=True)
+            if count
+        }
 
     def others_by(self, comment, field):
         """The other comments that share this one's email (any case) or IP."""

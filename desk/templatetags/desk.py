@@ -2,7 +2,7 @@
 
 from django import template
 
-from comments.admin_filters import status_counts
+from comments.admin_filters import shown_count, status_counts
 from comments.models import Comment
 
 register = template.Library()
@@ -14,5 +14,5 @@ def pending_badge(context):
     user = getattr(request, "user", None)
     if not (user and user.is_staff and user.has_perm("comments.view_comment")):
         return {"shown": False}
-    count = status_counts(request).get(Comment.Status.PENDING, 0)
-    return {"shown": True, "count": count}
+    count, more = shown_count(status_counts(request).get(Comment.Status.PENDING, 0))
+    return {"shown": True, "count": count, "more": more}

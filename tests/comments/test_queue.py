@@ -175,17 +175,19 @@ class QueryBudgetTests(TestCase):
         self.client.force_login(self.editor)
 
     def test_every_tab_and_search_costs_at_most_ten_queries(self):
-        for query in [
-            "",
-            "?status=reported",
-            "?status=approved",
-            "?status=spam",
-            "?status=trash",
-            "?status=all",
-            "?q=Tashkent",
-            "?status=all&q=Tashkent",
+        # A whole tab is paged by the tab's own count; a search counts its
+        # matches (up to COUNT_LIMIT) in one more query.
+        for query, expected in [
+            ("", 9),
+            ("?status=reported", 9),
+            ("?status=approved", 9),
+            ("?status=spam", 9),
+            ("?status=trash", 9),
+            ("?status=all", 9),
+            ("?q=Tashkent", 10),
+            ("?status=all&q=Tashkent", 10),
         ]:
-            with self.assertNumQueries(10):
+            with self.assertNumQueries(expected):
                 response = self.client.get(QUEUE + query)
             assert response.status_code == 200
 
