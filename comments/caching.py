@@ -22,6 +22,7 @@ Caches keep copies:
   every worker agrees at once.
 """
 
+import functools
 import gzip
 import hashlib
 import uuid
@@ -32,12 +33,12 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from . import cookies
-from .models import PageVersion
+from .models import Discussion, PageVersion
 
 VERSION = "comments:page-version:{}"
 PATHS = "comments:version-paths:{}"
@@ -156,12 +157,43 @@ def cached_page(path, page_id, gzipped, stored_version):
             copied_version(path, current)
     else:
         page = local_pages.get(key)
-        current = page and stored_version()
+        current = page and (public_version(page.version) or stored_version())
     if not page or page.version != current:
         return None
     if page.until and timezone.now() >= page.until:
         return None
     return page
+
+
+def public_version(version):
+    """The current version of the discussion a page was rendered from, while
+    it is public; "" when the page had no discussion yet (the host decides).
+
+    In plain SQL, by the discussion's key: building a query through the ORM
+    cost more than running it, on a view that is otherwise served from memory.
+    """
+    discussion = version.partition(":")[0]
+    if not discussion:
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            public_version_sql(),
+            [int(discussion), connection.ops.adapt_datetimefield_value(timezone.now())],
+        )
+        row = cursor.fetchone()
+    return f"{discussion}:{row[0] or ''}" if row else None
+
+
+@functools.cache
+def public_version_sql():
+    quote = connection.ops.quote_name
+    discussion = quote(Discussion._meta.db_table)
+    version = quote(PageVersion._meta.db_table)
+    return (
+        f"SELECT v.token FROM {discussion} d "
+        f"LEFT OUTER JOIN {version} v ON v.discussion_id = d.id "
+        "WHERE d.id = %s AND d.published_at <= %s"
+    )
 
 
 def store_page(path, page_id, discussion, content, gzipped):
