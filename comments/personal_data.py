@@ -11,12 +11,11 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from newsroom.models import QueuedEmail
-
 from . import privacy
 from .caching import pages_changed
 from .models import Comment, Decision, Keyword, ModerationReason, NotificationAddress
 from .subscriptions import address_key
+from .tasks import queued_emails
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
 # for the apps that keep their own copy of where a comment came from (the
@@ -87,7 +86,7 @@ def erase_traces(email, addresses):
     Keyword.objects.filter(named).delete()
     Decision.objects.filter(noted).update(note="")
     if email:
-        QueuedEmail.objects.filter(
+        queued_emails().filter(
             Q(args_kwargs__kwargs__message__to__icontains=email)
             | Q(args_kwargs__kwargs__message__body__icontains=email)
         ).delete()

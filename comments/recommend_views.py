@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article
-from newsroom.http import client_ip
 
 from .fragments import count_label
+from .http import client_ip
 from .markup import current_html
 from .models import Comment
 from .recommending import (

@@ -16,8 +16,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
-from newsroom.http import client_ip
-from newsroom.views import DATABASE_UNAVAILABLE, database_unavailable
 
 from . import budgets
 from .captcha import speaks_language, sum_challenge
@@ -32,6 +30,7 @@ from .cookies import (
     remember_reader,
 )
 from .forms import CommentForm, ReportForm, stamp
+from .http import DATABASE_UNAVAILABLE, client_ip, database_unavailable
 from .models import Comment, NotificationAddress
 from .proof_of_work import puzzle
 from .reporting import TooManyReports, comment_report, reporter_digest

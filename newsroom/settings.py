@@ -349,7 +349,7 @@ if CAPTCHA_TEST_MODE and not DEBUG:
 # `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
-AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "comments.http.client_ip"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1)  # hours
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # Failures count per address, and per account on each address: a stranger
@@ -364,7 +364,7 @@ OTP_TOTP_ISSUER = "Newsroom"
 
 # django-tasks (the API Django 6.0 adopted) with django-tasks-db: tasks are
 # rows of the site's database, run by `manage.py db_worker` (started by
-# `make run` and `make serve`). Emails go this way (newsroom/tasks.py).
+# `make run` and `make serve`). Emails go this way (comments/tasks.py).
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
