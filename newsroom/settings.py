@@ -230,6 +230,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    "comments.embed.EmbedFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -392,6 +393,10 @@ PRIVACY_REQUESTS_PER_ADDRESS = env.int("PRIVACY_REQUESTS_PER_ADDRESS", default=1
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
 # For how long the author may edit or delete a comment, from the same browser.
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
+# Sites whose pages may embed discussions with the loader (/comments/embed.js),
+# by origin: "https://blog.example,https://shop.example". Only they may frame
+# the discussions, have one made for a page of theirs and read the counts.
+COMMENTS_EMBED_ORIGINS = env.list("COMMENTS_EMBED_ORIGINS", default=[])
 # Avatars from Gravatar instead of identicons drawn here (see comments/avatars.py:
 # it tells Gravatar who reads which page, and hashes of commenters' emails).
 COMMENTS_GRAVATAR = env.bool("COMMENTS_GRAVATAR", default=False)
