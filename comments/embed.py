@@ -57,34 +57,34 @@ def own_origin(request):
     return normalise_origin(request.build_absolute_uri("/"))
 
 
-def parent_origin(request):
-    """The origin of the page that embeds the frame, if it may; else "".
+def asking_origin(request):
+    """The origin of the page that embeds the frame: "" if nothing says, None
+    if what is said does not hold together.
 
-    The loader passes it (`origin`), and the frame's own links and redirects
-    keep it; what the browser says (Origin, Referer), when it comes from
-    another site, must agree with it.
+    The loader passes it (`origin`); what the browser says (Origin, Referer),
+    when it comes from another site, must agree with it. The frame's own
+    links and redirects come from this site, and say nothing.
     """
-    passed = normalise_origin(request.GET.get("origin", ""))
-    told = normalise_origin(
-        request.headers.get("Origin") or request.headers.get("Referer") or ""
-    )
+    passed = request.GET.get("origin", "")
+    told = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    passed, told = normalise_origin(passed), normalise_origin(told)
     if told == own_origin(request):
         told = ""
-    if passed and told and passed != told:
-        return ""
-    origin = passed or told
-    return origin if is_allowed(origin) else ""
+    if (passed and told and passed != told) or (
+        request.GET.get("origin") and not passed
+    ):
+        return None
+    return passed or told
 
 
 def in_frame(request):
-    """Whether the request is the frame page or comes from inside it."""
-    frame = reverse("comments:embed-frame")
-    if request.path == frame:
+    """Whether the request is a frame page or comes from inside one."""
+    frames = reverse("comments:embed-frame")
+    if request.path.startswith(frames):
         return True
     referer = urlsplit(request.headers.get("Referer", ""))
-    return (
+    return referer.path.startswith(frames) and (
         normalise_origin(referer.geturl()) == own_origin(request)
-        and referer.path == frame
     )
 
 
