@@ -91,6 +91,10 @@ def test_a_page_of_another_origin_embeds_a_discussion(site, browser, editor, hos
     expect(frame.locator(".notice")).to_have_text(AWAITING)
     own = frame.locator(".comment", has_text=COMMENT)
     expect(own.locator(".comment-awaiting")).to_have_text(AWAITING)
+    # The frame's page after the post sizes the iframe too.
+    inner = iframe.element_handle().content_frame()
+    height = inner.evaluate("() => document.documentElement.scrollHeight")
+    expect(iframe).to_have_attribute("style", re.compile(rf"height: {height}px"))
     assert Comment.objects.get().status == Comment.Status.PENDING
     reader.context.close()
 

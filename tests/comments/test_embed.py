@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from comments.embed import asking_origin, frame_policy, normalise_origin
 from comments.embed_views import MAX_URLS
 from comments.models import Comment, Discussion
-from tests.factories import comment_data
+from tests.factories import comment_data, make_editor
 
 BLOG = "http://blog.example"
 PAGE = f"{BLOG}/2026/12/launch/"
@@ -236,3 +236,14 @@ class CountTests(TestCase):
                 response = self.counts(*urls)
             assert response.status_code == 400
             assert "page addresses" in response.json()["error"]
+
+
+class QueueTests(TestCase):
+    def test_editors_see_the_page_an_embedded_comment_was_posted_on(self):
+        discussion = Discussion.objects.for_page(url=PAGE, title="Launch day")
+        add_comment(discussion, status=Comment.Status.PENDING)
+        self.client.force_login(make_editor())
+        response = self.client.get("/admin/comments/comment/?status=pending")
+        self.assertContains(response, "A thoughtful comment.")
+        self.assertContains(response, "Launch day")
+        self.assertContains(response, PAGE)
