@@ -1,9 +1,7 @@
 from django.contrib import admin
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from comments.caching import pages_changed
-from comments.models import Comment
+from comments.admin_hosts import HostAdminMixin
 
 from .models import Article, Section, Tag
 
@@ -16,16 +14,15 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HostAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
         "published_at",
-        "comments_open",
         "approved_comments",
         "pending_comments",
     ]
-    list_filter = ["status", "comments_open", "language"]
+    list_filter = ["status", "language"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
@@ -39,7 +36,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "byline",
         "status",
         "published_at",
-        "comments_open",
         "body",
         "preview",
         "excerpt",
@@ -47,43 +43,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "tags",
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                approved_count=Count(
-                    "comments", filter=Q(comments__status=Comment.Status.APPROVED)
-                ),
-                pending_count=Count(
-                    "comments", filter=Q(comments__status=Comment.Status.PENDING)
-                ),
-            )
-        )
-
     @admin.display(description=_("preview (as saved)"))
     def preview(self, article):
         return article.body_html if article.body else "—"
-
-    @admin.display(description=_("approved comments"), ordering="approved_count")
-    def approved_comments(self, article):
-        return article.approved_count
-
-    @admin.display(description=_("pending comments"), ordering="pending_count")
-    def pending_comments(self, article):
-        return article.pending_count
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and form.changed_data:
-            given_up = [form.initial["slug"]] if "slug" in form.changed_data else []
-            pages_changed([obj.pk], slugs=given_up)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        pages_changed([], slugs=[obj.slug])
-
-    def delete_queryset(self, request, queryset):
-        slugs = list(queryset.values_list("slug", flat=True))
-        super().delete_queryset(request, queryset)
-        pages_changed([], slugs=slugs)

@@ -1,9 +1,13 @@
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from comments.feeds import DiscussionCommentsAtomFeed, DiscussionCommentsFeed
+from comments.hosts import discussion_of
 
 from .models import Article
 
@@ -38,3 +42,14 @@ class LatestArticlesFeed(Feed):
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+
+
+class ArticleCommentsFeed(DiscussionCommentsFeed):
+    """An article's comments, at the article's own feed address."""
+
+    def get_object(self, request, slug):
+        return discussion_of(get_object_or_404(Article.objects.published(), slug=slug))
+
+
+class ArticleCommentsAtomFeed(ArticleCommentsFeed, DiscussionCommentsAtomFeed):
+    pass

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -84,7 +82,6 @@ class Article(models.Model):
         default="en",
         help_text=_("The language the article is written in."),
     )
-    comments_open = models.BooleanField(_("comments open"), default=True)
     seed = models.CharField(
         _("seed file"),
         max_length=100,
@@ -152,18 +149,6 @@ class Article(models.Model):
         )
 
     @property
-    def comments_close_at(self):
-        """When comments close by age (COMMENTS_CLOSE_AFTER_DAYS), if they do."""
-        days = settings.COMMENTS_CLOSE_AFTER_DAYS
-        return self.published_at + timedelta(days) if days else None
-
-    @property
-    def discussion_closed(self):
-        """Closed by an editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set."""
-        closes_at = self.comments_close_at
-        too_old = closes_at is not None and closes_at <= timezone.now()
-        return not self.comments_open or too_old
-
-    @property
-    def accepts_comments(self):
-        return self.is_published and not self.discussion_closed
+    def comments_published_at(self):
+        """When its discussion became public (None while it is a draft)."""
+        return self.published_at if self.status == self.Status.PUBLISHED else None

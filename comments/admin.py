@@ -43,9 +43,9 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         StatusFilter,
         ReasonFilter,
         ("submitted_at", admin.DateFieldListFilter),
-        "article",
+        "discussion",
     ]
-    list_select_related = ["article", "parent"]
+    list_select_related = ["discussion", "parent"]
     search_fields = ["body", "author_name", "author_email", "ip_address"]
     ordering = ["-submitted_at"]
     list_per_page = 50
@@ -68,7 +68,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         *privacy_actions,
     ]
     fields = [
-        "article",
+        "discussion",
         "status",
         "author_name",
         "author_email",
@@ -87,7 +87,7 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
         "featured",
     ]
     readonly_fields = [
-        "article",
+        "discussion",
         "is_removed",
         "submitted_at",
         "ip_address",
@@ -206,17 +206,17 @@ class CommentAdmin(PersonalDataAdminMixin, QueueRowsMixin, admin.ModelAdmin):
             )
             obj.status = status
         elif form.changed_data and obj.status == Status.APPROVED:
-            pages_changed([obj.article_id])
+            pages_changed([obj.discussion_id])
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        pages_changed([obj.article_id])
+        pages_changed([obj.discussion_id])
 
     def delete_queryset(self, request, queryset):
         # Replies go with their parent: any deletion may change a page.
-        articles = set(queryset.values_list("article_id", flat=True))
+        discussions = set(queryset.values_list("discussion_id", flat=True))
         super().delete_queryset(request, queryset)
-        pages_changed(articles)
+        pages_changed(discussions)
 
     def response_action(self, request, queryset):
         selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)

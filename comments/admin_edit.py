@@ -32,7 +32,7 @@ class QuickEditForm(forms.ModelForm):
 
 @require_http_methods(["GET", "POST"])
 def quick_edit(request, pk, *, model_admin):
-    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    comment = get_object_or_404(Comment.objects.select_related("discussion"), pk=pk)
     if not model_admin.has_change_permission(request, comment):
         raise PermissionDenied
     form = QuickEditForm(request.POST or None, instance=comment)
@@ -41,7 +41,7 @@ def quick_edit(request, pk, *, model_admin):
         if form.is_valid():
             form.save()
             if comment.status == Comment.Status.APPROVED:
-                pages_changed([comment.article_id])
+                pages_changed([comment.discussion_id])
             model_admin.log_change(
                 request, comment, construct_change_message(form, None, False)
             )

@@ -82,7 +82,8 @@ def folded(text):
 def view_post_url(comment):
     if comment.status == Comment.Status.APPROVED:
         return f"{get_script_prefix()}comments/{comment.pk}/"
-    return comment.article.get_absolute_url()
+    # The comments site's page of the discussion: no host to fetch per row.
+    return comment.discussion.url or comment.discussion.get_site_url()
 
 
 def row_tools(comment):
@@ -170,12 +171,16 @@ class QueueRowsMixin:
     def posted(self, comment):
         submitted = localtime(comment.submitted_at)
         said = words()
+        discussion = comment.discussion
         return format_html(
-            '<time datetime="{}">{}</time><div class="desk-quiet">{} · '
+            '<time datetime="{}">{}</time><div class="desk-quiet">{}{} · '
             '<a href="{}">{}<span class="desk-sr"> {}</span></a></div>',
             submitted.isoformat(),
             date_format(submitted, "DATETIME_FORMAT"),
-            said["on"] % {"title": comment.article.title},
+            said["on"] % {"title": discussion.title},
+            format_html(' <span class="desk-url">{}</span>', discussion.url)
+            if discussion.url
+            else "",
             view_post_url(comment),
             said["view_post"],
             said["on_the_site"],

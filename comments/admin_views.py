@@ -209,7 +209,7 @@ def decide(request, pk, *, model_admin):
     if not model_admin.has_moderate_permission(request):
         raise PermissionDenied
     comment = get_object_or_404(
-        Comment.objects.select_related("article").prefetch_related("reasons"), pk=pk
+        Comment.objects.select_related("discussion").prefetch_related("reasons"), pk=pk
     )
     back = next_url(request)
     status = 200
@@ -318,7 +318,7 @@ def reply(request, pk, *, model_admin):
     """Publish the editor's answer under a comment, as the newsroom."""
     if not model_admin.has_moderate_permission(request):
         raise PermissionDenied
-    parent = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    parent = get_object_or_404(Comment.objects.select_related("discussion"), pk=pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         answer = comment_reply(

@@ -44,7 +44,7 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.edited_at = timezone.now()
     comment.render_body()
     comment.save(update_fields=["body", "body_html", "body_html_key", "edited_at"])
-    pages_changed([comment.article_id])
+    pages_changed([comment.discussion_id])
     # Under manual approval every new text waits for an editor again.
     held = verdict.status in (moderation.PENDING, moderation.SPAM)
     if comment.status == Comment.Status.APPROVED and held:

@@ -16,7 +16,9 @@ from .models import Comment
 def editable_comment(request, pk):
     """The comment, if this browser may still change it; else None."""
     comment = get_object_or_404(
-        Comment.objects.select_related("article").exclude(status=Comment.Status.TRASH),
+        Comment.objects.select_related("discussion").exclude(
+            status=Comment.Status.TRASH
+        ),
         pk=pk,
     )
     return comment if may_edit(comment, own_ids(request)) else None
@@ -41,12 +43,12 @@ def edit(request, pk):
         comment = comment_edit(comment=comment, body=form.cleaned_data["body"])
         return edited(request, comment)
     status = 400 if form.errors else 200
-    context = {"comment": comment, "article": comment.article, "form": form}
+    context = {"comment": comment, "discussion": comment.discussion, "form": form}
     return render(request, "comments/edit.html", context, status=status)
 
 
 def edited(request, comment):
-    url = f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
+    url = f"{comment.discussion.get_absolute_url()}#comment-{comment.pk}"
     response = redirect(url)
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, _("Your comment was changed."))
@@ -65,4 +67,4 @@ def delete(request, pk):
         return too_late(request)
     comment_withdraw(comment=comment)
     messages.success(request, _("Your comment was deleted."))
-    return redirect(f"{comment.article.get_absolute_url()}#comments")
+    return redirect(f"{comment.discussion.get_absolute_url()}#comments")

@@ -7,16 +7,14 @@ unescaped the XML, so every text we did not write is escaped as HTML first
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.models import Article
-
-from .models import Comment
+from .models import Comment, Discussion
 
 LATEST = 30
 
@@ -25,7 +23,7 @@ class CommentFeedMixin:
     def item_title(self, comment):
         return escape(
             _("%(name)s on “%(title)s”")
-            % {"name": comment.author_name, "title": comment.article.title}
+            % {"name": comment.author_name, "title": comment.discussion.title}
         )
 
     def item_description(self, comment):
@@ -43,30 +41,33 @@ class CommentFeedMixin:
 
 class LatestCommentsFeed(CommentFeedMixin, Feed):
     title = gettext_lazy("Newsroom: latest comments")
-    link = reverse_lazy("articles:list")
+    link = "/"
     description = gettext_lazy("The newest approved comments on every article.")
 
     def items(self):
         return public_comments()[:LATEST]
 
 
-class ArticleCommentsFeed(CommentFeedMixin, Feed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Article.objects.published(), slug=slug)
+class DiscussionCommentsFeed(CommentFeedMixin, Feed):
+    """One discussion's comments; a host's feed URL overrides get_object."""
 
-    def title(self, article):
-        return escape(_("Comments on “%(title)s”") % {"title": article.title})
+    def get_object(self, request, pk):
+        return get_object_or_404(Discussion.objects.public(), pk=pk)
 
-    def link(self, article):
-        return article.get_absolute_url()
+    def title(self, discussion):
+        return escape(_("Comments on “%(title)s”") % {"title": discussion.title})
 
-    def description(self, article):
+    def link(self, discussion):
+        return discussion.get_absolute_url()
+
+    def description(self, discussion):
         return escape(
-            _("The newest approved comments on “%(title)s”.") % {"title": article.title}
+            _("The newest approved comments on “%(title)s”.")
+            % {"title": discussion.title}
         )
 
-    def items(self, article):
-        return public_comments().filter(article=article)[:LATEST]
+    def items(self, discussion):
+        return public_comments().of(discussion)[:LATEST]
 
 
 class LatestCommentsAtomFeed(LatestCommentsFeed):
@@ -74,18 +75,17 @@ class LatestCommentsAtomFeed(LatestCommentsFeed):
     subtitle = LatestCommentsFeed.description
 
 
-class ArticleCommentsAtomFeed(ArticleCommentsFeed):
+class DiscussionCommentsAtomFeed(DiscussionCommentsFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, article):
-        return self.description(article)
+    def subtitle(self, discussion):
+        return self.description(discussion)
 
 
 def public_comments():
     return (
-        Comment.objects.approved()
-        .filter(article__in=Article.objects.published())
-        .select_related("article")
+        Comment.objects.public()
+        .select_related("discussion")
         .defer("author_email", "ip_address", "user_agent")
         .order_by("-submitted_at", "-pk")
     )

@@ -141,13 +141,13 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "cols": 45})}
 
-    def __init__(self, *args, article=None, lazy=False, **kwargs):
+    def __init__(self, *args, discussion=None, lazy=False, **kwargs):
         """A lazy form leaves out what is the reader's own: the CAPTCHA sum,
-        the CSRF token and the time it was served. The article page can then
+        the CSRF token and the time it was served. The discussion page can then
         be the same for every reader (and cached whole); the page's script
         fetches those parts when the reader starts on the form."""
         super().__init__(*args, **kwargs)
-        self.article = article
+        self.discussion = discussion
         self.lazy = lazy
         self.fields["captcha"].widget.lazy = lazy
         self.label_suffix = ""
@@ -163,12 +163,12 @@ class CommentForm(forms.ModelForm):
         return [self["remember"], self["notify_replies"]]
 
     def clean_parent(self):
-        """The id of the approved comment of this article the reply really
+        """The id of the approved comment of this discussion the reply really
         attaches to (deeper replies attach higher up)."""
         parent_id = self.cleaned_data["parent"]
         if parent_id is None:
             return None
-        parents = Comment.objects.parents_of(self.article)
+        parents = Comment.objects.parents_of(self.discussion)
         if parent_id not in parents:
             raise ValidationError(
                 _("You can only reply to a published comment on this article."),
@@ -221,7 +221,7 @@ class CommentForm(forms.ModelForm):
         or, lazy, without one)."""
         names = [*self.reader_field_names, "parent", "remember", "notify_replies"]
         return CommentForm(
-            article=self.article,
+            discussion=self.discussion,
             lazy=lazy,
             initial={name: self.data.get(name, "") for name in names},
         )

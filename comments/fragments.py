@@ -1,4 +1,4 @@
-"""The thread's comments as HTML, built in Python: the article page's hot path.
+"""The thread's comments as HTML, built in Python: the host page's hot path.
 
 Rendered through a template include per comment, a thread cost about 0.3 ms
 a comment; built here from labels translated once per render, a tenth of
@@ -79,14 +79,14 @@ def html_datetime(moment):
 class CommentHtml:
     """Each comment as an `<li>` (left open for its replies) and whole threads."""
 
-    def __init__(self, article, editable=()):
+    def __init__(self, discussion, editable=()):
         """`editable`: ids of comments the reader may still edit (their own)."""
-        self.article = article
+        self.discussion = discussion
         self.editable = set(editable)
         self.edit_after = timezone.now() - timedelta(
             minutes=settings.COMMENTS_EDIT_MINUTES
         )
-        self.accepts_comments = article.accepts_comments
+        self.accepts_comments = discussion.accepts_comments
         self.labels = Labels.current()
         self.permalink = reverse("comments:permalink", args=[0])[:-2]
         self.days = {}

@@ -7,20 +7,22 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
-
 from . import markup, moderation
 from .blocks import Block
+from .discussions import Discussion
 from .ledger import Decision
 from .privacy import TRUNCATED_IP
 from .reports import Report
 
-__all__ = ["Block", "Comment", "Decision", "Keyword", "ModerationReason", "Report"]
-
-
-def approved_count():
-    """An article's approved comments, counted in the query that lists it."""
-    return Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
+__all__ = [
+    "Block",
+    "Comment",
+    "Decision",
+    "Discussion",
+    "Keyword",
+    "ModerationReason",
+    "Report",
+]
 
 
 # The fields a thread shows (see CommentQuerySet.thread_rows, fragments.py).
@@ -49,25 +51,31 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
-    def for_thread(self, article):
-        """The approved comments shown under an article, oldest first."""
+    def of(self, discussion):
+        """The comments of a discussion (none for one not saved yet)."""
+        if discussion.pk is None:
+            return self.none()
+        return self.filter(discussion=discussion)
+
+    def for_thread(self, discussion):
+        """The approved comments of a discussion's thread, oldest first."""
         return (
             self.approved()
-            .filter(article=article)
+            .of(discussion)
             .defer("author_email", "ip_address", "user_agent")
             .order_by("submitted_at", "pk")
         )
 
-    def thread_rows(self, article):
+    def thread_rows(self, discussion):
         """What the thread shows of each comment, as light named tuples.
 
         Cheaper than model instances by half the thread's rendering time.
         """
-        return self.for_thread(article).values_list(*THREAD_FIELDS, named=True)
+        return self.for_thread(discussion).values_list(*THREAD_FIELDS, named=True)
 
     def public(self):
-        """Approved comments of published articles: what readers can reach."""
-        return self.approved().filter(article__in=Article.objects.published())
+        """Approved comments of public discussions: what readers can reach."""
+        return self.approved().filter(discussion__in=Discussion.objects.public())
 
     def reported(self):
         """Public or pending comments with reports no editor has dismissed."""
@@ -93,22 +101,25 @@ class CommentQuerySet(models.QuerySet):
             return others.with_email(value)
         return others.filter(**{field: value})
 
-    def parents_of(self, article):
-        """Each approved comment of an article mapped to its parent's id."""
+    def parents_of(self, discussion):
+        """Each approved comment of a discussion mapped to its parent's id."""
         return dict(
-            self.approved().filter(article=article).values_list("pk", "parent_id")
+            self.approved().filter(discussion=discussion).values_list("pk", "parent_id")
         )
 
-    def awaiting_reader(self, article, ids):
+    def awaiting_reader(self, discussion, ids):
         """The comments a reader posted that await a decision (by signed ids).
 
         Spam is shown to its author as pending too: a bot learns nothing.
         """
-        return self.filter(
-            article=article,
-            pk__in=ids,
-            status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
-        ).order_by("pk")
+        return (
+            self.of(discussion)
+            .filter(
+                pk__in=ids,
+                status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
+            )
+            .order_by("pk")
+        )
 
     def by_email(self, email):
         """Every comment made with an email address, whatever its case."""
@@ -131,11 +142,11 @@ class CommentQuerySet(models.QuerySet):
 class Comment(models.Model):
     Status = moderation.Status
 
-    article = models.ForeignKey(
-        Article,
+    discussion = models.ForeignKey(
+        Discussion,
         on_delete=models.CASCADE,
         related_name="comments",
-        verbose_name=_("article"),
+        verbose_name=_("discussion"),
     )
     parent = models.ForeignKey(
         "self",
@@ -194,7 +205,9 @@ class Comment(models.Model):
             ("erase_personal_data", _("Can erase commenters' personal data")),
         ]
         indexes = [
-            models.Index(fields=["article", "status", "submitted_at"]),
+            models.Index(
+                fields=["discussion", "status", "submitted_at"], name="comment_thread"
+            ),
             models.Index(fields=["status", "-submitted_at"]),
             # The desk's comments per day, and the "All" tab's newest first.
             models.Index(fields=["submitted_at"], name="comment_submitted_at"),
@@ -210,7 +223,7 @@ class Comment(models.Model):
         }
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+        return f"{self.discussion.get_absolute_url()}#comment-{self.pk}"
 
     @property
     def edit_until(self):
@@ -367,15 +380,15 @@ class NotificationAddress(models.Model):
 
 
 class PageVersion(models.Model):
-    """What says whether a cached copy of an article's public page is current.
+    """What says whether a cached copy of a discussion's pages is current.
 
     The truth every process and server shares: a new token is written in the
     same transaction as any change readers can see (a comment approved,
-    edited or withdrawn, the article edited). Caches hold only copies.
+    edited or withdrawn, the host page edited). Caches hold only copies.
     """
 
-    article = models.OneToOneField(
-        Article,
+    discussion = models.OneToOneField(
+        Discussion,
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="page_version",
@@ -387,7 +400,7 @@ class PageVersion(models.Model):
         verbose_name_plural = _("page versions")
 
     def __str__(self):
-        return f"{self.article_id}:{self.token}"
+        return f"{self.discussion_id}:{self.token}"
 
 
 class Attempts(models.Model):

@@ -96,7 +96,7 @@ def to_editors(kind, comment, reasons):
             reverse("admin:comments_comment_decide", args=[comment.pk])
         ),
         "queue_url": absolute(reverse("admin:comments_comment_changelist")),
-        "article_url": absolute(comment.article.get_absolute_url()),
+        "article_url": absolute(comment.discussion.get_absolute_url()),
         "held": kind == "held",
     }
     return [compose(kind, "editors", context, recipients)]

@@ -33,7 +33,7 @@ def personal_data_export(email):
     """Every comment made with an email address, as rows for a file."""
     comments = (
         Comment.objects.by_email(email)
-        .select_related("article")
+        .select_related("discussion")
         .order_by("submitted_at", "pk")
     )
     return [privacy.export_row(comment) for comment in comments]
@@ -48,7 +48,7 @@ def personal_data_erase(*, email, delete_text, user=None, dry_run=False):
     """
     comments = list(
         Comment.objects.by_email(email)
-        .select_related("article")
+        .select_related("discussion")
         .select_for_update(of=("self",))
         .order_by("submitted_at", "pk")
     )
@@ -108,7 +108,7 @@ def apply_erasure(plan, user):
     )
     pages_changed(
         {
-            comment.article_id
+            comment.discussion_id
             for comment in comments
             if comment.status == Comment.Status.APPROVED
         }

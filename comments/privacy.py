@@ -37,7 +37,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EXPORT_COLUMNS = {
     "comment": _("Comment"),
-    "article": _("Article"),
+    "discussion": _("Discussion"),
+    "page": _("Page address"),
     "submitted_at": _("Date"),
     "status": _("Status"),
     "author_name": _("Name"),
@@ -108,7 +109,8 @@ def plan_erasure(comments, replied_to, delete_text):
 def export_row(comment):
     return {
         "comment": comment.pk,
-        "article": comment.article.title,
+        "discussion": comment.discussion.title,
+        "page": comment.discussion.url or "",
         "submitted_at": comment.submitted_at.isoformat(),
         "status": comment.get_status_display(),
         "author_name": comment.author_name,

@@ -9,12 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from articles.models import Article
-
 from .fragments import count_label
 from .http import client_ip
 from .markup import current_html
-from .models import Comment
+from .models import Comment, Discussion
 from .recommending import (
     browser_id,
     comment_recommend,
@@ -32,7 +30,7 @@ def is_script(request):
 @require_http_methods(["GET", "POST"])
 def recommend(request, pk):
     comment = get_object_or_404(
-        Comment.objects.public().select_related("article"), pk=pk
+        Comment.objects.public().select_related("discussion"), pk=pk
     )
     if request.method == "GET":
         if is_script(request):
@@ -63,13 +61,13 @@ def answer(request, comment, counted):
 
 
 @require_GET
-def counts(request, slug):
-    """The current recommends of an article's comments, for the page's script."""
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+def counts(request, pk):
+    """The current recommends of a discussion's comments, for the page's script."""
+    discussion = get_object_or_404(Discussion.objects.public(), pk=pk)
     response = JsonResponse(
         {
             str(pk): {"count": count, "label": count_label(count)}
-            for pk, count in recommend_counts(article).items()
+            for pk, count in recommend_counts(discussion).items()
         }
     )
     patch_cache_control(response, public=True, max_age=30)

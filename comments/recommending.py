@@ -2,7 +2,7 @@
 
 A recommend writes one row and adds one to the comment's count; it replaces
 no cached page. Pages show the count as of their rendering, and the page's
-script fetches the current counts of the article's comments in one query
+script fetches the current counts of the discussion's comments in one query
 (`recommend_counts`, cached by browsers and proxies for half a minute). The
 "Most recommended" order is sorted again when the thread changes, and at most
 every COMMENTS_RECOMMENDED_ORDER_SECONDS otherwise: the cost of a click is a
@@ -73,10 +73,10 @@ def comment_recommend(*, comment: Comment, browser: str, address: str | None) ->
     return created
 
 
-def recommend_counts(article):
-    """{comment id: recommends} for the article's public comments that have any."""
+def recommend_counts(discussion):
+    """{comment id: recommends} for the discussion's public comments that have any."""
     return dict(
         Comment.objects.approved()
-        .filter(article=article, recommend_count__gt=0)
+        .filter(discussion=discussion, recommend_count__gt=0)
         .values_list("pk", "recommend_count")
     )

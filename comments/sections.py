@@ -1,4 +1,4 @@
-"""What the comments section of an article page needs."""
+"""What the comments section of a host page needs."""
 
 import time
 
@@ -18,28 +18,28 @@ from .models import Comment
 from .threads import ORDERS, Thread
 
 
-def comments_section(request, article, form=None, page_number=1):
+def comments_section(request, discussion, form=None, page_number=1):
     """The thread page, the reader's own pending comments and the form.
 
     Raises django.core.paginator.InvalidPage for a page that does not exist.
     """
     order = reader_order(request)
-    own = own_pending(request, article)
+    own = own_pending(request, discussion)
     editable = own_ids(request)
     if own or editable:
         # Rendered for this reader alone: their replies sit under their
         # parents, and what they may still edit has an Edit link.
-        thread = render_thread(article, page_number, order, own, editable)
+        thread = render_thread(discussion, page_number, order, own, editable)
     else:
-        thread = rendered_thread(article, page_number, order)
-    form = form or reply_form(request, article)
+        thread = rendered_thread(discussion, page_number, order)
+    form = form or reply_form(request, discussion)
     return {
         "comment_count": thread["count"],
         "comment_page_meta": thread["meta"],
         "thread_html": mark_safe(thread["html"]),  # rendered from our own template
-        "own_pending": own_pending_html(article, thread["unplaced"], editable),
+        "own_pending": own_pending_html(discussion, thread["unplaced"], editable),
         "form": form,
-        "reply_to": replying_to(form, article),
+        "reply_to": replying_to(form, discussion),
     }
 
 
@@ -50,7 +50,7 @@ def reader_order(request):
 
 
 def page_id(request, page_number):
-    """What tells cached whole pages of one article apart: page and order."""
+    """What tells cached whole pages of one discussion apart: page and order."""
     order = reader_order(request)
     return f"{page_number}-{order}-{order_epoch(order)}"
 
@@ -66,16 +66,16 @@ def order_epoch(order):
     return int(time.time()) // max(settings.COMMENTS_RECOMMENDED_ORDER_SECONDS, 1)
 
 
-def rendered_thread(article, page_number, order):
+def rendered_thread(discussion, page_number, order):
     """One page of the approved thread as HTML, from the cache when it can be."""
     key = ":".join(
         map(
             str,
             [
                 "comments:thread",
-                version_of(article),
+                version_of(discussion),
                 page_number,
-                article.accepts_comments,
+                discussion.accepts_comments,
                 get_language(),
                 settings.COMMENTS_PER_PAGE,
                 order,
@@ -86,34 +86,34 @@ def rendered_thread(article, page_number, order):
     )
     thread = cache.get(key)
     if thread is None:
-        thread = render_thread(article, page_number, order)
+        thread = render_thread(discussion, page_number, order)
         cache.set(key, thread, settings.COMMENTS_THREAD_CACHE_SECONDS)
     return thread
 
 
-def render_thread(article, page_number, order, own_pending=(), editable=()):
+def render_thread(discussion, page_number, order, own_pending=(), editable=()):
     """One page of the thread; the reader's own pending replies under their
     parents, and Edit links on the comments in `editable` (ids)."""
-    comments = list(Comment.objects.thread_rows(article))
+    comments = list(Comment.objects.thread_rows(discussion))
     thread = Thread(comments, order=order)
     unplaced = thread.add_pending(own_pending)
     page = Paginator(thread.top, settings.COMMENTS_PER_PAGE).page(page_number)
     meta = {
         "number": page.number,
-        "url": article.get_comment_page_url(page.number),
-        "previous_url": neighbour_url(article, page, -1),
-        "next_url": neighbour_url(article, page, +1),
+        "url": discussion.get_comment_page_url(page.number),
+        "previous_url": neighbour_url(discussion, page, -1),
+        "next_url": neighbour_url(discussion, page, +1),
     }
-    html = CommentHtml(article, editable)  # builds and escapes every comment
+    html = CommentHtml(discussion, editable)  # builds and escapes every comment
     context = {
-        "article": article,
+        "discussion": discussion,
         "comment_count": len(comments),
         "comment_list": mark_safe(html.thread(thread.entries(page.object_list))),
         # Editors' picks stand first, on the thread's first page.
         "picks": mark_safe(html.picks(comments)) if page.number == 1 else "",
         "comment_page": page,
-        "comment_pages": page_links(article, page, order),
-        "comment_orders": order_links(article, order),
+        "comment_pages": page_links(discussion, page, order),
+        "comment_orders": order_links(discussion, order),
         "previous_page_url": in_order(meta["previous_url"], order),
         "next_page_url": in_order(meta["next_url"], order),
     }
@@ -129,23 +129,24 @@ def in_order(url, order):
     """A thread page's link that keeps the reader's order (if not the site's)."""
     if not url:
         return ""
-    query = "" if order == settings.COMMENTS_ORDER else f"?order={order}"
-    return f"{url}{query}#comments"
+    if order != settings.COMMENTS_ORDER:
+        url += f"{'&' if '?' in url else '?'}order={order}"
+    return f"{url}#comments"
 
 
-def page_links(article, page, order):
+def page_links(discussion, page, order):
     """Numbered links to every page of the thread, and which one is this."""
     return [
         {
             "number": number,
-            "url": in_order(article.get_comment_page_url(number), order),
+            "url": in_order(discussion.get_comment_page_url(number), order),
             "current": number == page.number,
         }
         for number in page.paginator.page_range
     ]
 
 
-def order_links(article, current):
+def order_links(discussion, current):
     """Oldest, Newest, Most recommended: plain links to page 1 in each order."""
     names = {
         "oldest": _("Oldest"),
@@ -155,21 +156,21 @@ def order_links(article, current):
     return [
         {
             "label": names[order],
-            "url": in_order(article.get_absolute_url(), order),
+            "url": in_order(discussion.get_comment_page_url(1), order),
             "current": order == current,
         }
         for order in ORDERS
     ]
 
 
-def neighbour_url(article, page, step):
+def neighbour_url(discussion, page, step):
     number = page.number + step
     if number not in page.paginator.page_range:
         return ""
-    return article.get_comment_page_url(number)
+    return discussion.get_comment_page_url(number)
 
 
-def reply_form(request, article):
+def reply_form(request, discussion):
     initial = remembered_commenter(request)
     if initial:
         initial["remember"] = True
@@ -177,14 +178,14 @@ def reply_form(request, article):
     if replytocom.isdigit():
         initial["parent"] = replytocom
         if "quote" in request.GET:
-            initial["body"] = quoted(article, replytocom)
-    return CommentForm(article=article, initial=initial, lazy=True)
+            initial["body"] = quoted(discussion, replytocom)
+    return CommentForm(discussion=discussion, initial=initial, lazy=True)
 
 
-def quoted(article, pk):
+def quoted(discussion, pk):
     """A public comment's text as a Markdown quote, to start a reply with."""
     body = (
-        Comment.objects.for_thread(article)
+        Comment.objects.for_thread(discussion)
         .filter(pk=pk, is_removed=False)
         .values_list("body", flat=True)
         .first()
@@ -195,29 +196,31 @@ def quoted(article, pk):
     return "".join(f"> {line}".rstrip() + "\n" for line in lines) + "\n"
 
 
-def replying_to(form, article):
-    """The comment the form answers, if it names a public one of this article."""
+def replying_to(form, discussion):
+    """The comment the form answers, if it names a public one of this discussion."""
     parent = str(form["parent"].value() or "")
     if not parent.isdigit():
         return None
     return (
-        Comment.objects.for_thread(article).only("pk", "author_name").filter(pk=parent)
+        Comment.objects.for_thread(discussion)
+        .only("pk", "author_name")
+        .filter(pk=parent)
     ).first()
 
 
-def own_pending_html(article, comments, editable):
+def own_pending_html(discussion, comments, editable):
     """The reader's own pending comments that answer no comment, as a list."""
     if not comments:
         return ""
-    html = CommentHtml(article, editable)
+    html = CommentHtml(discussion, editable)
     items = "".join(html.comment(comment) + "</li>" for comment in comments)
     return mark_safe(f'<ol class="comment-list comment-list-own">{items}</ol>')
 
 
-def own_pending(request, article):
+def own_pending(request, discussion):
     """The reader's comments awaiting a decision, each marked as such."""
     ids = pending_ids(request)
-    comments = list(Comment.objects.awaiting_reader(article, ids)) if ids else []
+    comments = list(Comment.objects.awaiting_reader(discussion, ids)) if ids else []
     for comment in comments:
         comment.awaiting = True
     return comments

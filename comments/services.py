@@ -12,14 +12,12 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from articles.models import Article
-
 from . import moderation, notifications
 from .budgets import hashed
 from .caching import pages_changed
 from .editors import signature
 from .ledger import Actor, Reason, Source
-from .models import Block, Comment, Decision, Keyword, ModerationReason
+from .models import Block, Comment, Decision, Discussion, Keyword, ModerationReason
 from .threads import reply_parent
 
 logger = logging.getLogger(__name__)
@@ -35,7 +33,7 @@ class Refused(Exception):
         self.status = verdict.http_status
 
 
-def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
+def comment_submit(*, discussion, data, ip_address, user_agent, honeypot=""):
     """Judge a reader's comment, store it unless refused, and return it."""
     submission = moderation.Submission(
         author_name=data["author_name"],
@@ -47,13 +45,13 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         honeypot=honeypot,
     )
     with transaction.atomic():
-        facts = gather_facts(article, submission)
+        facts = gather_facts(discussion, submission)
         verdict = moderation.judge(submission, facts, current_rules())
         if verdict.status == moderation.REFUSED:
-            logger.info("Comment refused on %s: %s", article.slug, verdict.reasons)
+            logger.info("Comment refused on %s: %s", discussion.pk, verdict.reasons)
             raise Refused(verdict)
         comment = Comment(
-            article=article,
+            discussion=discussion,
             status=verdict.status,
             ip_address=ip_address,
             user_agent=user_agent[:500],
@@ -64,7 +62,7 @@ def comment_submit(*, article, data, ip_address, user_agent, honeypot=""):
         store_reasons(comment, verdict.reasons)
         if comment.status == Comment.Status.APPROVED:
             # A held comment is seen by its author alone: the page stays.
-            pages_changed([article.pk])
+            pages_changed([discussion.pk])
         notifications.comment_posted(comment, verdict.reasons)
     return comment
 
@@ -93,14 +91,14 @@ def current_rules():
     )
 
 
-def gather_facts(article, submission):
+def gather_facts(discussion, submission):
     """What the database knows of the sender: one query of EXISTS tests, each
     answered from its own index."""
     same_author = Q(author_email__iexact=submission.author_email)
     tests = {
         "duplicate": Comment.objects.exclude(status=Comment.Status.TRASH).filter(
             same_author | Q(author_name=submission.author_name),
-            article=article,
+            discussion=discussion,
             body=submission.body,
         ),
         "blocked": Block.objects.covering(
@@ -115,7 +113,7 @@ def gather_facts(article, submission):
     if settings.COMMENTS_FLOOD_SECONDS and not flood_marked:
         tests["recent_post_by_same_sender"] = recent_posts(submission)
     found = (
-        Article.objects.filter(pk=article.pk)
+        Discussion.objects.filter(pk=discussion.pk)
         .values(**{name: Exists(query) for name, query in tests.items()})
         .get()
     )
@@ -182,12 +180,12 @@ def comment_moderate(
     changed = list(
         comments.exclude(status=status)
         .order_by()
-        .values_list("pk", "article_id", "status")
+        .values_list("pk", "discussion_id", "status")
         .select_for_update()
     )
     if not changed:
         return 0
-    ids = [pk for pk, _article, _before in changed]
+    ids = [pk for pk, _discussion, _before in changed]
     Decision.objects.record(
         ids,
         batch=batch or uuid.uuid4(),
@@ -204,13 +202,13 @@ def comment_moderate(
     # Only a comment coming into or out of public view changes a page.
     pages_changed(
         {
-            article
-            for _pk, article, before in changed
+            discussion
+            for _pk, discussion, before in changed
             if Status.APPROVED in (before, status)
         }
     )
     if status == Status.APPROVED:
-        notifications.comments_approved(targets.select_related("article", "parent"))
+        notifications.comments_approved(targets.select_related("discussion", "parent"))
     return len(changed)
 
 
@@ -221,7 +219,7 @@ def comments_feature(*, comments: QuerySet[Comment], featured: bool) -> int:
         comments.approved()
         .exclude(featured=featured)
         .order_by()
-        .values_list("pk", "article_id")
+        .values_list("pk", "discussion_id")
     )
     Comment.objects.filter(pk__in=list(changed)).update(featured=featured)
     pages_changed(set(changed.values()))
@@ -296,10 +294,10 @@ def comment_reply(*, parent, body, user):
             source=Source.REPLY,
         )
     reply = Comment(
-        article=parent.article,
+        discussion=parent.discussion,
         parent_id=reply_parent(
             parent.pk,
-            Comment.objects.parents_of(parent.article),
+            Comment.objects.parents_of(parent.discussion),
             settings.COMMENTS_THREAD_DEPTH,
         ),
         author_name=signature(user),
@@ -317,6 +315,6 @@ def comment_reply(*, parent, body, user):
         source=Source.REPLY,
         to_status=Status.APPROVED,
     )
-    pages_changed([reply.article_id])
+    pages_changed([reply.discussion_id])
     notifications.comments_approved([reply])
     return reply

@@ -49,16 +49,16 @@ def comment_from_token(token):
     forged or the comment no longer has the address; Comment.DoesNotExist.
     """
     pk, digest = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=LINK_MAX_AGE)
-    comment = Comment.objects.select_related("article").get(pk=pk)
+    comment = Comment.objects.select_related("discussion").get(pk=pk)
     if not constant_time_compare(address_digest(comment.author_email), digest):
         raise signing.BadSignature(token)
     return comment
 
 
 def unsubscribe(comment):
-    """No more follow-ups for this address on this comment's article."""
+    """No more follow-ups for this address on this comment's discussion."""
     return Comment.objects.filter(
-        article=comment.article, author_email__iexact=comment.author_email
+        discussion=comment.discussion, author_email__iexact=comment.author_email
     ).update(notify_replies=False)
 
 

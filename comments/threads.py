@@ -1,7 +1,7 @@
 """Arranging approved comments into threads and pages.
 
-Pure functions over anything with `pk` and `parent_id`: the article page
-fetches an article's approved comments in one query and arranges them here,
+Pure functions over anything with `pk` and `parent_id`: the discussion page
+fetches a discussion's approved comments in one query and arranges them here,
 so the query count does not grow with the thread.
 """
 
@@ -93,7 +93,7 @@ class Thread:
 def reply_parent(parent_id, parents, max_depth):
     """The comment a reply really attaches to, keeping threads `max_depth` deep.
 
-    `parents` maps each approved comment of the article to its parent. A reply
+    `parents` maps each approved comment of the discussion to its parent. A reply
     to a comment at the deepest level attaches to that comment's ancestor one
     level up, so it appears beside the comment it answers.
     """

@@ -4,16 +4,26 @@ from . import editing_views, embed_views, feeds, recommend_views, views
 
 app_name = "comments"
 urlpatterns = [
-    path("articles/<uslug:slug>/comments/", views.post_comment, name="post"),
+    path("discussions/<int:pk>/", views.DiscussionView.as_view(), name="discussion"),
+    path(
+        "discussions/<int:pk>/recommends/",
+        recommend_views.counts,
+        name="recommend-counts",
+    ),
+    path(
+        "discussions/<int:pk>/feed/",
+        feeds.DiscussionCommentsFeed(),
+        name="discussion-feed",
+    ),
+    path(
+        "discussions/<int:pk>/feed/atom/",
+        feeds.DiscussionCommentsAtomFeed(),
+        name="discussion-feed-atom",
+    ),
     path("comments/<int:pk>/", views.comment_permalink, name="permalink"),
     path("comments/<int:pk>/edit/", editing_views.edit, name="edit"),
     path("comments/<int:pk>/delete/", editing_views.delete, name="delete"),
     path("comments/<int:pk>/recommend/", recommend_views.recommend, name="recommend"),
-    path(
-        "articles/<uslug:slug>/comments/recommends/",
-        recommend_views.counts,
-        name="recommend-counts",
-    ),
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path(
         "comments/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"
@@ -37,14 +47,4 @@ urlpatterns = [
     path("captcha/refresh/", views.challenge),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),
-    path(
-        "articles/<uslug:slug>/comments/feed/",
-        feeds.ArticleCommentsFeed(),
-        name="article-feed",
-    ),
-    path(
-        "articles/<uslug:slug>/comments/feed/atom/",
-        feeds.ArticleCommentsAtomFeed(),
-        name="article-feed-atom",
-    ),
 ]

@@ -1,41 +1,32 @@
 import base64
-from functools import wraps
 
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-
-from articles.models import Article
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import DetailView
 
 from . import budgets
 from .captcha import speaks_language, sum_challenge
 from .captcha_audio import captcha_wav
 from .captcha_image import captcha_png
-from .cookies import (
-    forget_commenter,
-    reader_id,
-    remember_commenter,
-    remember_own,
-    remember_pending,
-    remember_reader,
-)
-from .forms import CommentForm, ReportForm, stamp
-from .http import DATABASE_UNAVAILABLE, client_ip, database_unavailable
-from .models import Comment, NotificationAddress
+from .cookies import reader_id, remember_reader
+from .forms import ReportForm, stamp
+from .hosts import CommentsPageMixin
+from .http import client_ip
+from .models import Comment, Discussion, NotificationAddress
+from .posting import retry_later
 from .proof_of_work import puzzle
 from .reporting import TooManyReports, comment_report, reporter_digest
-from .sections import comments_section
-from .services import Refused, comment_submit
 from .subscriptions import (
     address_from_token,
     comment_from_token,
@@ -45,116 +36,18 @@ from .subscriptions import (
 from .threads import Thread
 
 
-def draft_kept_when_database_unavailable(view):
-    """A busy or unreachable database: 503, and the reader's text handed back
-    in a form that asks for a new sum when posted again."""
+class DiscussionView(CommentsPageMixin, DetailView):
+    """A discussion on the comments site: its thread and form, whatever it
+    hangs on (the `<noscript>` link of an embed, a frame's page)."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DATABASE_UNAVAILABLE as error:
-            context = {"draft": request.POST, "action": request.path}
-            return database_unavailable(
-                request, error, "comments/unavailable.html", context
-            )
+    template_name = "comments/discussion_detail.html"
+    context_object_name = "discussion"
 
-    return wrapper
+    def get_queryset(self):
+        return Discussion.objects.public().select_related("page_version")
 
-
-# The article page is the same for every reader, so it carries no CSRF token:
-# the page's script fetches one (see `challenge`). Without JavaScript the first
-# post arrives without it; nothing is stored then, and the reader gets the form
-# back, text kept, with a token and a sum. The check itself is Django's.
-@csrf_exempt
-@require_POST
-@draft_kept_when_database_unavailable
-def post_comment(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    if article.discussion_closed:
-        return render(
-            request,
-            "comments/refused.html",
-            {"article": article, "message": _("Comments are closed.")},
-            status=403,
-        )
-    form = CommentForm(request.POST, article=article)
-    try:
-        return submit(request, article, form)
-    except budgets.Exhausted as exhausted:
-        # The text is kept; no new sum is made for a network past its budget.
-        draft = form.draft(lazy=True)
-        page = render_article(request, article, draft, 429, exhausted.message())
-        return retry_later(page, exhausted)
-
-
-def retry_later(response, exhausted):
-    response["Retry-After"] = str(exhausted.retry_after)
-    return response
-
-
-def submit(request, article, form):
-    """Validate the form and store the comment; every attempt spends budgets."""
-    ip_address = client_ip(request)
-    if "new_challenge" in request.POST:
-        budgets.spend("challenge", ip_address)
-        return render_article(request, article, form.draft())
-    if csrf_rejected(request):
-        notice = _("Solve the sum below to post your comment.")
-        return render_article(request, article, form.draft(), 403, notice)
-    # Without the proof of work (no JavaScript) a post spends the tighter budget.
-    budgets.spend("post" if request.POST.get("proof") else "plain_post", ip_address)
-    if not form.is_valid():
-        if form.has_error("captcha", "invalid"):
-            budgets.spend("wrong_answer", ip_address)
-        form.restamp()
-        return render_article(request, article, form, status=400)
-    try:
-        comment = comment_submit(
-            article=article,
-            data=form.comment_data(),
-            ip_address=ip_address,
-            user_agent=request.headers.get("User-Agent", ""),
-            honeypot=form.cleaned_data["homepage"],
-        )
-    except Refused as refusal:
-        form.add_error(None, str(refusal))
-        return render_article(request, article, form, status=refusal.status)
-    return posted(request, comment, form.cleaned_data)
-
-
-def posted(request, comment, data):
-    """Send the reader back to the article, to their comment (POST/redirect/GET)."""
-    if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Your comment is published."))
-        response = redirect("comments:permalink", pk=comment.pk)
-    else:
-        messages.success(request, _("Your comment is awaiting moderation."))
-        response = redirect(
-            f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
-        )
-        remember_pending(request, response, comment)
-    remember_own(request, response, comment)
-    if data["remember"]:
-        remember_commenter(response, data)
-    else:
-        forget_commenter(response)
-    return response
-
-
-def csrf_rejected(request):
-    return (
-        CsrfViewMiddleware(HttpResponse).process_view(request, None, (), {}) is not None
-    )
-
-
-def render_article(request, article, form, status=200, notice=""):
-    context = {
-        "article": article,
-        "form_notice": notice,
-        **comments_section(request, article, form),
-    }
-    return render(request, "articles/article_detail.html", context, status=status)
+    def get_discussion(self):
+        return self.object
 
 
 @never_cache
@@ -187,20 +80,20 @@ def challenge(request):
 
 
 def comment_permalink(request, pk):
-    """Redirect to the page of the article's thread that holds the comment."""
+    """Redirect to the page of the discussion's thread that holds the comment."""
     comment = get_object_or_404(
-        Comment.objects.public().select_related("article"), pk=pk
+        Comment.objects.public().select_related("discussion"), pk=pk
     )
     thread = Thread(
         list(
-            Comment.objects.for_thread(comment.article).only(
+            Comment.objects.for_thread(comment.discussion).only(
                 "pk", "parent_id", "recommend_count"
             )
         ),
         order=settings.COMMENTS_ORDER,
     )
     page = thread.position(comment.pk) // settings.COMMENTS_PER_PAGE + 1
-    url = comment.article.get_comment_page_url(page)
+    url = comment.discussion.get_comment_page_url(page)
     return redirect(f"{url}#comment-{comment.pk}")
 
 
@@ -209,7 +102,7 @@ def comment_permalink(request, pk):
 def report_comment(request, pk):
     """A reader reports a published comment: a small form, then thanks."""
     comment = get_object_or_404(
-        Comment.objects.public().select_related("article"), pk=pk
+        Comment.objects.public().select_related("discussion"), pk=pk
     )
     status = 200
     form = ReportForm(request.POST or None, initial={"timestamp": stamp()})
@@ -242,13 +135,14 @@ def reported(request, comment, data):
         )
         return render_report(request, comment, form, 429)
     messages.success(request, _("Thank you, an editor will look at it."))
-    response = redirect(f"{comment.article.get_absolute_url()}#comments")
+    url = comment.discussion.get_comment_page_url(1)
+    response = redirect(f"{url}#comments")
     remember_reader(response, reader)
     return response
 
 
 def render_report(request, comment, form, status):
-    context = {"comment": comment, "article": comment.article, "form": form}
+    context = {"comment": comment, "discussion": comment.discussion, "form": form}
     return render(request, "comments/report.html", context, status=status)
 
 
@@ -272,7 +166,7 @@ def unsubscribe_link(request, token):
         )
     except (signing.BadSignature, ValueError, TypeError, Comment.DoesNotExist):
         return link_invalid(request)
-    context = {"article": comment.article}
+    context = {"discussion": comment.discussion}
     if request.method == "GET":
         return render(request, "comments/unsubscribe.html", context)
     unsubscribe(comment)

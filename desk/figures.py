@@ -36,7 +36,7 @@ def overview(now=None):
         "days": days,
         "outcomes": outcomes,
         "chart": stacked_bars(days, outcomes),
-        "busiest": busiest_articles(),
+        "busiest": busiest_discussions(),
         "editors": editor_decisions(now),
         "budget_refusals": budget_refusals(now),
         "chart_days": CHART_DAYS,
@@ -77,13 +77,13 @@ def budget_refusals(now, days=DECISION_DAYS):
     return total["refused__sum"] or 0
 
 
-def busiest_articles(limit=BUSIEST):
-    """The articles with the most pending comments."""
+def busiest_discussions(limit=BUSIEST):
+    """The discussions with the most pending comments."""
     return (
         Comment.objects.pending()
-        .values("article_id", "article__title")
+        .values("discussion_id", "discussion__title", "discussion__url")
         .annotate(pending=Count("pk"))
-        .order_by("-pending", "article__title")[:limit]
+        .order_by("-pending", "discussion__title")[:limit]
     )
 
 

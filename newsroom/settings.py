@@ -371,12 +371,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Newsroom.
 
-# Article pages for readers without personal cookies: how long a shared HTTP
+# Pages with comments for readers without personal cookies: how long a shared HTTP
 # cache in front (nginx, a CDN) may serve them as they are, and then while it
 # fetches them again.
-ARTICLES_CACHE_S_MAXAGE = env.int("ARTICLES_CACHE_S_MAXAGE", default=2)
-ARTICLES_CACHE_STALE_WHILE_REVALIDATE = env.int(
-    "ARTICLES_CACHE_STALE_WHILE_REVALIDATE", default=30
+COMMENTS_CACHE_S_MAXAGE = env.int("COMMENTS_CACHE_S_MAXAGE", default=2)
+COMMENTS_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "COMMENTS_CACHE_STALE_WHILE_REVALIDATE", default=30
 )
 
 # Emails: how many times the worker tries one, and the wait after the first

@@ -13,7 +13,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from articles.models import Article
 from comments.forms import stamp
-from comments.models import Comment, NotificationAddress
+from comments.models import Comment, Discussion, NotificationAddress
 from comments.services import comment_moderate
 
 
@@ -22,16 +22,30 @@ def make_article(**fields):
     fields.setdefault("slug", "a-test-article")
     fields.setdefault("body", "First paragraph.\n\nSecond paragraph.")
     fields.setdefault("status", Article.Status.PUBLISHED)
-    return Article.objects.create(**fields)
+    article = Article.objects.create(**fields)
+    Discussion.objects.for_object(article)  # as the migration gave every article
+    return article
 
 
-def make_comment(article, **fields):
+def make_comment(host, **fields):
+    """A comment on a host object's discussion (or on a Discussion)."""
     fields.setdefault("author_name", "Reader")
     fields.setdefault("author_email", "reader@example.com")
     fields.setdefault("body", "A thoughtful comment.")
     fields.setdefault("status", Comment.Status.APPROVED)
     fields.setdefault("ip_address", "203.0.113.7")
-    return Comment.objects.create(article=article, **fields)
+    return Comment.objects.create(discussion=discussion_for(host), **fields)
+
+
+def discussion_for(host):
+    if isinstance(host, Discussion):
+        return host
+    return Discussion.objects.for_object(host)
+
+
+def make_page_discussion(url="https://elsewhere.example/story", title="A story"):
+    """A discussion embedded in a page of another site."""
+    return Discussion.objects.for_page(url=url, title=title)
 
 
 def confirm_address(email):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from articles.models import Article
 from comments.caching import pages_changed
-from comments.models import Comment
+from comments.models import Comment, Discussion
 
 from . import disqus
 from .cleaning import comment_values
@@ -55,7 +55,7 @@ class DisqusImporter:
     def __init__(self, source=""):
         self.source = source
         self.saver = None
-        self.threads = {}  # Disqus thread id: our article id, or None
+        self.threads = {}  # Disqus thread id: our article's discussion id, or None
         self.counts = Counter()
         self.unmatched = []  # the first links that matched no article
         self.problems = []  # (Disqus post id, what was fixed)
@@ -88,7 +88,9 @@ class DisqusImporter:
 
     def match(self, thread):
         article = article_for_link(thread.link)
-        self.threads[thread.source_id] = article and article.pk
+        self.threads[thread.source_id] = (
+            article and Discussion.objects.for_object(article).pk
+        )
         self.counts["threads matched" if article else "threads unmatched"] += 1
         if article is None and len(self.unmatched) < UNMATCHED_SHOWN:
             self.unmatched.append(thread.link)
@@ -115,7 +117,7 @@ class DisqusImporter:
         self.problems.extend((post.source_id, problem) for problem in problems)
         return {
             **values,
-            "article_id": self.threads[post.thread],
+            "discussion_id": self.threads[post.thread],
             "status": status,
             "by_newsroom": False,
         }

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from articles import body
 from articles.models import Article, Section, Tag
 from comments.caching import pages_changed
-from comments.models import Comment
+from comments.models import Comment, Discussion
 
 from . import content, wxr
 from .cleaning import comment_values
@@ -77,6 +77,7 @@ class Importer:
         self.touched = set()
         self.gone_posts = 0
         self.article = None
+        self.discussion = None
         self.seen = set()  # the current post's WordPress comment ids
 
     @transaction.atomic
@@ -118,7 +119,7 @@ class Importer:
         )
 
     def start_post(self, post):
-        self.article, self.seen = None, set()
+        self.article, self.discussion, self.seen = None, None, set()
         self.posts_seen.add(post.wp_id)
         reason = skip_reason(post)
         if reason:
@@ -140,9 +141,11 @@ class Importer:
             for name in changed:
                 setattr(self.article, name, fields[name])
             self.article.save(update_fields=changed)
-            self.articles["updated" if changed else "unchanged"] += 1
+            self.discussion = Discussion.objects.sync_with_host(self.article)
+            reopened = self.open_discussion(post)
+            self.articles["updated" if changed or reopened else "unchanged"] += 1
             if changed:
-                self.touched.add(self.article.pk)
+                self.touched.add(self.discussion.pk)
         else:
             slug = Article.objects.unique_slug(post.slug or fields["title"])
             self.article = Article.objects.create(slug=slug, **fields)
@@ -152,8 +155,21 @@ class Importer:
                 wp_slug=post.slug[:200],
                 article=self.article,
             )
+            self.discussion = Discussion.objects.for_object(self.article)
+            self.open_discussion(post)
             self.articles["created"] += 1
         self.file_under(post, created=not imported)
+
+    def open_discussion(self, post):
+        """Open or close the discussion as the post's comments were; whether
+        that changed it."""
+        comments_open = post.comment_status == "open"
+        if self.discussion.comments_open == comments_open:
+            return False
+        self.discussion.comments_open = comments_open
+        self.discussion.save(update_fields=["comments_open"])
+        self.touched.add(self.discussion.pk)
+        return True
 
     def article_fields(self, post):
         author = next(
@@ -174,7 +190,6 @@ class Importer:
             if post.password
             else Article.Status.PUBLISHED,
             "published_at": self.clock.moment(post.date),
-            "comments_open": post.comment_status == "open",
         }
 
     def file_under(self, post, created):
@@ -229,7 +244,7 @@ class Importer:
         self.problems.extend((record.wp_id, problem) for problem in problems)
         return {
             **values,
-            "article_id": self.article.pk,
+            "discussion_id": self.discussion.pk,
             "status": status,
             "by_newsroom": by_author,
         }
@@ -242,14 +257,16 @@ class Importer:
     def trash_deleted(self):
         """Comments imported before but gone from this post in the file."""
         gone = (
-            Comment.objects.filter(article=self.article, wordpress__source=self.source)
+            Comment.objects.filter(
+                discussion=self.discussion, wordpress__source=self.source
+            )
             .exclude(wordpress__wp_id__in=self.seen)
             .exclude(status=Comment.Status.TRASH)
         )
         trashed = gone.update(status=Comment.Status.TRASH)
         self.comments["deleted in WordPress"] += trashed
         if trashed:
-            self.touched.add(self.article.pk)
+            self.touched.add(self.discussion.pk)
 
 
 def clip(model, name, value):

@@ -18,7 +18,7 @@ from comments.models import Comment, Decision
 from .models import ImportedComment
 
 COMMENT_FIELDS = [
-    "article_id",
+    "discussion_id",
     "parent_id",
     "author_name",
     "author_email",
@@ -43,7 +43,7 @@ class CommentSaver:
         self.note = note  # the ledger's note on each comment brought in
         self.scoped = scoped
         self.counts = Counter()
-        self.touched = set()  # ids of the articles whose threads changed
+        self.touched = set()  # ids of the discussions whose threads changed
         self.batch = []
         self.known = {}  # source ids: our ids (None: deleted here)
         self.orphans = []  # (comment, parent's source id) met before the parent
@@ -159,9 +159,9 @@ class CommentSaver:
         self.counts["updated"] += len(changed)
         self.counts["unchanged"] += len(seen) - len(changed)
         # Only what is or was approved changes a public page.
-        self.touched.update(comment.article_id for comment in public)
+        self.touched.update(comment.discussion_id for comment in public)
         self.touched.update(
-            comment.article_id
+            comment.discussion_id
             for comment in created
             if comment.status == Comment.Status.APPROVED
         )

@@ -16,11 +16,15 @@ from operator import attrgetter
 from xml.sax.saxutils import XMLGenerator
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Section, Tag
-from comments.models import Comment
+from comments.hosts import discussion_of, with_discussion
+from comments.models import Comment, Discussion
 
 from .wxr import DATE_FORMAT
 
@@ -43,10 +47,20 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def articles_with_comments():
     """Every article with its comments, oldest first, in streamed queries."""
-    comments = Comment.objects.order_by("article_id", "pk").iterator(chunk_size=2000)
+    on_articles = Discussion.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article)
+    )
+    comments = (
+        Comment.objects.filter(discussion__in=on_articles)
+        .annotate(article_id=Cast("discussion__object_id", BigIntegerField()))
+        .order_by("article_id", "pk")
+        .iterator(chunk_size=2000)
+    )
     threads = groupby(comments, key=attrgetter("article_id"))
     thread = next(threads, None)
-    articles = Article.objects.prefetch_related("sections", "tags").order_by("pk")
+    articles = with_discussion(
+        Article.objects.prefetch_related("sections", "tags").order_by("pk")
+    )
     for article in articles.iterator(chunk_size=2000):
         if thread and thread[0] == article.pk:
             yield article, thread[1]
@@ -175,7 +189,10 @@ class WxrWriter:
             ("wp:post_id", article.pk),
             ("wp:post_date", local_date(article.published_at)),
             ("wp:post_date_gmt", gmt_date(article.published_at)),
-            ("wp:comment_status", "open" if article.comments_open else "closed"),
+            (
+                "wp:comment_status",
+                "open" if discussion_of(article).comments_open else "closed",
+            ),
             ("wp:ping_status", "closed"),
             ("wp:post_name", article.slug),
             ("wp:status", post_status(article)),

@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.factories import discussion_for
 
 from .conftest import DESKTOP, PHONE, field, log_in
 
@@ -36,7 +37,7 @@ def test_reader_and_editor_pages_have_no_serious_violations(
     live_server, browser, article, editor
 ):
     question = Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name="Daniyar",
         author_email="daniyar@example.com",
         body="Which exchanges are affected?",

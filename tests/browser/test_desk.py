@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from articles.models import Article
 from comments.models import Comment
 from comments.services import comment_moderate
+from tests.factories import discussion_for
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, log_in
 
@@ -55,7 +56,7 @@ def fill_the_month(article, editor):
                     user=editor,
                 )
     held = Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name="Nurlan",
         author_email="nurlan@example.com",
         body="Will the exchanges report to the tax office? See http://a.example "

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.factories import discussion_for
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, field, log_in, solve_captcha
 
@@ -13,7 +14,7 @@ QUEUE = "/admin/comments/comment/"
 
 def held(article, body, email="reader@example.com", **fields):
     return Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name=fields.pop("author_name", "Reader"),
         author_email=email,
         body=body,

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.factories import discussion_for
 
 from .conftest import PHONE, field, solve_captcha
 
@@ -16,7 +17,7 @@ def test_the_reader_journey_works_without_javascript(
 ):
     settings.CAPTCHA_FLITE_PATH = "/usr/bin/flite"
     Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name="Daniyar",
         author_email="daniyar@example.com",
         body="Which exchanges are affected?",

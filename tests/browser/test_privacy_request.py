@@ -8,7 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from comments.models import Comment
-from tests.factories import run_worker
+from tests.factories import discussion_for, run_worker
 
 from .conftest import DESKTOP
 
@@ -21,7 +21,7 @@ def test_reader_asks_for_their_export_and_downloads_it(
 ):
     settings.NEWSROOM_SITE_URL = live_server.url
     Comment.objects.create(
-        article=article,
+        discussion=discussion_for(article),
         author_name="Aigerim",
         author_email="aigerim@example.com",
         body="Blockchain will not fix sanctions.",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.factories import discussion_for
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, captcha_answer
 from .test_accessibility import blocking
@@ -39,7 +40,7 @@ def thread(article):
     comments = []
     for name, body in THREAD:
         comment = Comment(
-            article=article,
+            discussion=discussion_for(article),
             author_name=name,
             author_email=f"{name.lower()}@example.com",
             body=body,

@@ -2,7 +2,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from comments.models import Comment, Decision, Keyword
+from comments.models import Comment, Decision, Discussion, Keyword
 from tests.comments.base import EditorTestCase
 from tests.factories import make_article, make_comment, make_editor
 
@@ -80,9 +80,10 @@ class QueueTests(TestCase):
         self.assertContains(response, "Pending words")
         self.assertNotContains(response, "Approved words")
 
-    def test_filter_by_article(self):
+    def test_filter_by_discussion(self):
+        discussion = Discussion.objects.for_object(self.other)
         response = self.client.get(
-            QUEUE + f"?status=all&article__id__exact={self.other.pk}"
+            QUEUE + f"?status=all&discussion__id__exact={discussion.pk}"
         )
         self.assertContains(response, "Spam words")
         self.assertNotContains(response, "Pending words")

@@ -63,7 +63,7 @@ class ExportActionTests(PrivacyAdminTestCase):
         text = response.content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
         assert len(rows) == 3
-        assert rows[1][9] == "'=1+1 says me"
+        assert rows[1][10] == "'=1+1 says me"
 
     def test_comments_by_several_people_are_not_exported_together(self):
         response = self.act("export_personal_data_json", [self.mine, self.reply])

@@ -9,7 +9,7 @@ from django.utils import timezone
 from comments.bans import author_block
 from comments.models import Block, Comment, Decision
 from tests.comments.base import PostingTestCase
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import discussion_for, make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
 BLOCKS = "/admin/comments/block/"
@@ -112,13 +112,13 @@ class SpamAndBlockTests(BanTestCase):
 
 class BanQueryCountTests(TestCase):
     def test_a_ban_of_a_thousand_pending_comments_costs_as_many_queries_as_one(self):
-        article = make_article()
+        discussion = discussion_for(make_article())
         editor = make_editor()
         for size in (1, 1000):
             email = f"bot{size}@spam.example"
             Comment.objects.bulk_create(
                 Comment(
-                    article=article,
+                    discussion=discussion,
                     author_email=email,
                     ip_address=f"192.0.2.{size % 250}",
                     body=f"b{i}",

@@ -5,16 +5,23 @@ from django.test import TestCase
 
 from comments.cookies import COMMENTER, PENDING, PENDING_SALT, remember_commenter
 from comments.models import Comment
-from tests.factories import approve, make_article, make_comment, make_editor
+from tests.factories import (
+    approve,
+    discussion_for,
+    make_article,
+    make_comment,
+    make_editor,
+)
 
 QUEUE = "/admin/comments/comment/"
 
 
 def bulk_thread(article, count):
     """`count` approved comments, a third of them replies (bulk: no signals)."""
+    discussion = discussion_for(article)
     comments = Comment.objects.bulk_create(
         Comment(
-            article=article,
+            discussion=discussion,
             author_name=f"Reader {n}",
             author_email=f"r{n}@example.com",
             body=f"Comment number {n}, with a few words to make it realistic.",

@@ -9,7 +9,7 @@ from django.test import TestCase
 
 from comments.models import Comment, Decision
 from comments.services import comment_moderate, comment_submit
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import discussion_for, make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
 migration = importlib.import_module("comments.migrations.0011_decision_ledger")
@@ -56,7 +56,11 @@ class ModerateServiceTests(LedgerTestCase):
     def test_a_thousand_comments_cost_as_many_queries_as_one(self):
         for size in (1, 1000):
             Comment.objects.bulk_create(
-                Comment(article=self.article, author_name="Bot", body=f"b{i}")
+                Comment(
+                    discussion=discussion_for(self.article),
+                    author_name="Bot",
+                    body=f"b{i}",
+                )
                 for i in range(size)
             )
             with self.assertNumQueries(5):
@@ -68,7 +72,7 @@ class ModerateServiceTests(LedgerTestCase):
 
     def test_the_policy_s_verdict_on_a_new_comment_heads_its_history(self):
         comment = comment_submit(
-            article=self.article,
+            discussion=discussion_for(self.article),
             data={
                 "author_name": "Aigerim",
                 "author_email": "aigerim@example.com",

@@ -7,7 +7,13 @@ from django.test import TestCase
 
 from comments.models import Comment, Decision
 from comments.services import comment_submit
-from tests.factories import make_article, make_comment, make_editor, run_worker
+from tests.factories import (
+    discussion_for,
+    make_article,
+    make_comment,
+    make_editor,
+    run_worker,
+)
 
 QUEUE = "/admin/comments/comment/"
 
@@ -132,7 +138,7 @@ class EmailLinkTests(TestCase):
     def held_comment(self):
         with self.captureOnCommitCallbacks(execute=True):
             comment = comment_submit(
-                article=self.article,
+                discussion=discussion_for(self.article),
                 data={
                     "author_name": "Aigerim",
                     "author_email": "aigerim@example.com",

@@ -108,7 +108,8 @@ class ExportTests(TestCase):
         assert [row["comment"] for row in rows] == [self.first.pk, self.reply.pk]
         assert rows[1] == {
             "comment": self.reply.pk,
-            "article": "Sanctions & chains",
+            "discussion": "Sanctions & chains",
+            "page": "",
             "submitted_at": self.reply.submitted_at.isoformat(),
             "status": "Pending",
             "author_name": "Reader",
@@ -150,8 +151,8 @@ class ExportTests(TestCase):
         assert "Exported 2 comment(s) made with reader@example.com." in err.getvalue()
         text = path.read_text(encoding="utf-8-sig")
         header, first, _reply = csv.reader(io.StringIO(text))
-        assert header[:4] == ["Comment", "Article", "Date", "Status"]
-        assert first[9] == '\'=HYPERLINK("https://evil.example")'
+        assert header[:5] == ["Comment", "Discussion", "Page address", "Date", "Status"]
+        assert first[10] == '\'=HYPERLINK("https://evil.example")'
 
 
 class EraseTests(TestCase):

@@ -3,7 +3,7 @@
 from django.test import TestCase
 
 from comments.models import Comment, Report
-from tests.factories import make_article, make_comment, make_editor
+from tests.factories import discussion_for, make_article, make_comment, make_editor
 
 QUEUE = "/admin/comments/comment/"
 PICKS = "Editors\u2019 picks"
@@ -36,7 +36,8 @@ class RowTests(TestCase):
     def test_the_row_says_whom_the_comment_answers_and_links_to_the_post(self):
         response = self.client.get(QUEUE)
         self.assertContains(response, "in reply to <em>Daniyar</em>", html=True)
-        self.assertContains(response, f'href="{self.article.get_absolute_url()}"')
+        discussion = discussion_for(self.article)
+        self.assertContains(response, f'href="/discussions/{discussion.pk}/"')
         self.assertContains(response, "View post")
         approved = self.client.get(QUEUE + "?status=approved")
         self.assertContains(approved, f'href="/comments/{self.parent.pk}/"')
@@ -189,9 +190,10 @@ class QueryBudgetTests(TestCase):
             assert response.status_code == 200
 
     def thousand_pending(self):
+        discussion = discussion_for(self.article)
         Comment.objects.bulk_create(
             Comment(
-                article=self.article,
+                discussion=discussion,
                 author_name="Bot",
                 author_email="bot@spam.example",
                 body=f"Pills {number}",

@@ -3,7 +3,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment, Recommendation
-from tests.factories import make_article, make_comment
+from tests.factories import discussion_for, make_article, make_comment
 
 from .base import URL
 
@@ -64,8 +64,15 @@ class RecommendTests(TestCase):
 
     def test_counts_come_in_one_query_and_may_be_cached_briefly(self):
         self.recommend()
-        with self.assertNumQueries(2):
-            response = self.client.get(f"{URL}comments/recommends/")
+        counts = f"/discussions/{discussion_for(self.article).pk}/recommends/"
+        self.assertContains(self.client.get(URL), f'data-recommends-url="{counts}"')
+        self.assertRedirects(
+            self.client.get(f"{URL}comments/recommends/"),
+            counts,
+            status_code=301,
+        )
+        with self.assertNumQueries(2):  # the discussion, its counts
+            response = self.client.get(counts)
         assert response.json() == {
             str(self.comment.pk): {"count": 1, "label": "1 recommend"}
         }

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import TestCase, override_settings
 
 from bench.ports import free_port
-from comments.caching import VERSION
+from comments.caching import version_key
 from comments.services import flood_key
 from tests.factories import (
     approve,
@@ -65,7 +65,7 @@ class SharedThreadCacheTests(RedisTestCase):
         super().setUp()
         self.comment = make_comment(self.article, status="pending", body="Fresh words")
         self.assertNotContains(self.client.get(URL), "Fresh words")
-        self.copy = cache.make_key(VERSION.format(self.article.slug))
+        self.copy = cache.make_key(version_key(URL))
 
     def approve(self):
         self.client.force_login(make_editor())
@@ -122,11 +122,11 @@ class KeyPrefixTests(RedisTestCase):
         self.client.get(URL)
         prefix = settings.CACHE_KEY_PREFIX
         assert prefix == "127.0.0.1:8000"  # from NEWSROOM_SITE_URL, by default
-        assert self.other_server.keys(f"{prefix}:*comments:article-page:*")
+        assert self.other_server.keys(f"{prefix}:*comments:page:*")
         other_site = {"default": {**REDIS_CACHE["default"], "KEY_PREFIX": "other"}}
         with override_settings(CACHES=other_site), self.assertNumQueries(3):
             self.client.get(URL)  # rendered for this site, not read from the other
-        assert self.other_server.keys("other:*comments:article-page:*")
+        assert self.other_server.keys("other:*comments:page:*")
 
 
 CLOSED = {

@@ -6,7 +6,7 @@ import uuid
 from comments.models import Comment, Decision
 from comments.services import comment_moderate, comment_undo
 from tests.comments.base import EditorTestCase
-from tests.factories import make_comment
+from tests.factories import discussion_for, make_comment
 
 QUEUE = "/admin/comments/comment/"
 UNDO = QUEUE + "undo/"
@@ -76,7 +76,11 @@ class UndoTests(EditorTestCase):
     def test_undo_of_a_thousand_comments_costs_as_many_queries_as_one(self):
         for size in (1, 1000):
             Comment.objects.bulk_create(
-                Comment(article=self.article, author_name="Bot", body=f"b{i}")
+                Comment(
+                    discussion=discussion_for(self.article),
+                    author_name="Bot",
+                    body=f"b{i}",
+                )
                 for i in range(size)
             )
             batch = uuid.uuid4()

@@ -5,7 +5,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment
+from comments.models import Comment, Discussion
 from tests.factories import (
     captcha_key,
     comment_data,
@@ -162,7 +162,7 @@ class LeaveAReplyFormTests(TestCase):
         assert Comment.objects.count() == 0
 
     def test_closed_article_shows_no_form(self):
-        Article.objects.update(comments_open=False)
+        Discussion.objects.update(comments_open=False)
         response = self.client.get(URL)
         self.assertContains(response, "Comments are closed.")
         self.assertNotContains(response, "Leave a Reply")
@@ -175,7 +175,7 @@ class PostCommentTests(PostingTestCase):
         comment = Comment.objects.get()
         self.assertRedirects(response, f"{URL}#comment-{comment.pk}")
         assert comment.status == Comment.Status.PENDING
-        assert comment.article == self.article
+        assert comment.discussion.host == self.article
         assert (comment.author_name, comment.author_email) == (
             "Aigerim",
             "aigerim@example.com",
@@ -303,7 +303,7 @@ class PostCommentTests(PostingTestCase):
         assert len(comment.author_name) == 245
 
     def test_comments_on_closed_articles_are_refused(self):
-        Article.objects.update(comments_open=False)
+        Discussion.objects.update(comments_open=False)
         response = self.client.post(POST_URL, {"body": "hi", "author_name": "A"})
         self.assertContains(response, "Comments are closed.", status_code=403)
         assert not Comment.objects.exists()

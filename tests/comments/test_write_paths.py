@@ -21,6 +21,7 @@ from comments.models import Comment, Decision, PageVersion
 from tests.factories import (
     comment_data,
     confirm_address,
+    discussion_for,
     make_article,
     make_comment,
     make_editor,
@@ -103,6 +104,19 @@ class CommentAdminFormTests(WritePathTestCase):
         self.assertNotContains(self.page(), "Public words")
 
 
+def discussion_inline(article, **fields):
+    """The article form's inline of its discussion, as the admin posts it."""
+    prefix = "comments-discussion-content_type-object_id"
+    return {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1",
+        f"{prefix}-0-id": str(discussion_for(article).pk),
+        **{f"{prefix}-0-{name}": value for name, value in fields.items()},
+    }
+
+
 class ArticleAdminTests(WritePathTestCase):
     def edit_article(self, **fields):
         self.client.force_login(self.editor)
@@ -115,7 +129,7 @@ class ArticleAdminTests(WritePathTestCase):
             "language": self.article.language,
             "published_at_0": published.strftime("%Y-%m-%d"),
             "published_at_1": published.strftime("%H:%M:%S"),
-            "comments_open": "on",
+            **discussion_inline(self.article, comments_open="on"),
             **fields,
         }
         url = f"/admin/articles/article/{self.article.pk}/change/"
@@ -123,7 +137,10 @@ class ArticleAdminTests(WritePathTestCase):
         assert response.status_code == 302, response.content
 
     def test_an_edited_article_shows_at_once(self):
-        self.edit_article(title="A corrected title", comments_open="")
+        self.edit_article(
+            title="A corrected title",
+            **discussion_inline(self.article, comments_open=""),
+        )
         page = self.page()
         self.assertContains(page, "A corrected title")
         self.assertContains(page, "Comments are closed.")

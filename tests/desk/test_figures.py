@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.test import TestCase
 from django.utils import timezone
 
-from comments.models import BudgetRefusal, Comment, Decision
+from comments.models import BudgetRefusal, Comment, Decision, Discussion
 from comments.services import comment_moderate, comment_reply
 from desk.charts import nice_step, stacked_bars
 from tests.factories import make_article, make_comment, make_editor
@@ -52,7 +52,8 @@ class DeskPageTests(TestCase):
         content = self.client.get(DESK).content.decode()
         busiest = content.index("Busy story")
         assert busiest < content.index("A test article", busiest)
-        assert f"?article__id__exact={self.busy.pk}" in content
+        busy = Discussion.objects.for_object(self.busy)
+        assert f"?discussion__id__exact={busy.pk}" in content
 
     def test_each_editor_s_decisions_of_the_last_week_are_counted(self):
         self.decide(self.editor, "approved", 3)

@@ -41,8 +41,8 @@ class DisqusImportTests(TestCase):
         cls.output = import_disqus()
 
     def test_threads_are_matched_by_old_permalink_and_by_our_address(self):
-        assert post(5100000001).article == self.summit
-        assert post(5100000007).article == self.weekly
+        assert post(5100000001).discussion.host == self.summit
+        assert post(5100000007).discussion.host == self.weekly
         assert "Threads: 2 matched to articles, 1 matched none." in self.output
         assert "no article for https://vesti.example/tag/blockchain/" in self.output
         assert "1 on threads matching no article" in self.output

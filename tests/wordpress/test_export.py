@@ -10,8 +10,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment
-from tests.factories import make_article, make_comment
+from comments.models import Comment, Discussion
+from tests.factories import discussion_for, make_article, make_comment
 from wordpress import wxr
 from wordpress.models import ImportedComment
 from wordpress.xmlfile import CleanReader
@@ -29,13 +29,13 @@ def snapshot():
             tuple(map(tuple, a.filed_under())),
             a.status,
             a.published_at,
-            a.comments_open,
+            discussion_for(a).comments_open,
         )
         for a in Article.objects.all()
     }
     comments = {
         (
-            c.article.slug,
+            c.discussion.host.slug,
             c.parent.submitted_at if c.parent else None,
             c.author_name,
             c.author_email,
@@ -46,7 +46,7 @@ def snapshot():
             c.status,
             c.is_removed,
         )
-        for c in Comment.objects.select_related("article", "parent")
+        for c in Comment.objects.select_related("discussion", "parent")
     }
     return articles, comments
 
@@ -79,9 +79,9 @@ class RoundTripTests(ExportTestCase):
         closed = make_article(
             title="Comments closed",
             slug="closed",
-            comments_open=False,
             published_at=start + timedelta(hours=1),
         )
+        Discussion.objects.of_object(closed).update(comments_open=False)
         make_article(title="Quiet", slug="quiet", published_at=start)
         minutes = iter(range(1, 100))
 

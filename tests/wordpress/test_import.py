@@ -9,7 +9,7 @@ from django.test import TestCase, override_settings
 
 from articles.models import Article
 from comments.models import Comment
-from tests.factories import make_article
+from tests.factories import discussion_for, make_article
 from wordpress.models import ImportedComment, ImportedPost
 from wordpress.progress import ProgressReader
 from wordpress.saving import CommentSaver
@@ -57,7 +57,7 @@ class ImportTests(TestCase):
         assert self.article.slug == "caravans-and-blockchains"
         assert self.article.status == Article.Status.PUBLISHED
         assert self.article.published_at == datetime(2024, 5, 6, 8, 30, tzinfo=UTC)
-        assert self.article.comments_open
+        assert discussion_for(self.article).comments_open
 
     def test_html_content_stays_html_without_scripts_or_block_markers(self):
         self.assertHTMLEqual(
@@ -81,7 +81,7 @@ class ImportTests(TestCase):
     def test_a_scheduled_post_stays_scheduled_and_keeps_its_unicode_slug(self):
         scheduled = Article.objects.get(wordpress__wp_id=11)
         assert scheduled.slug == "саммит-summit"
-        assert not scheduled.comments_open
+        assert not discussion_for(scheduled).comments_open
         assert not scheduled.is_published
 
     def test_drafts_and_pages_are_skipped_with_their_comments(self):
@@ -90,7 +90,7 @@ class ImportTests(TestCase):
 
     def test_comments_keep_author_email_website_ip_date_and_text(self):
         first = comment(101)
-        assert first.article == self.article
+        assert first.discussion.host == self.article
         assert first.author_name == "Aigerim"
         assert first.author_email == "aigerim@example.com"
         assert first.author_url == "https://aigerim.example"
@@ -168,7 +168,9 @@ class ReimportTests(TestCase):
         )
         assert "Articles: 0 created, 1 updated, 1 unchanged;" in output
         assert "Comments: 0 created, 1 updated, 4 unchanged;" in output
-        assert not Article.objects.get(wordpress__wp_id=10).comments_open
+        assert not discussion_for(
+            Article.objects.get(wordpress__wp_id=10)
+        ).comments_open
         edited = comment(102)
         assert edited.body == "Replying to Aigerim, edited."
         assert edited.status == Comment.Status.APPROVED

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from articles.models import Article
 from articles.seeds import parse_seed
-from comments.caching import pages_changed
+from comments.hosts import host_changed
 
 
 class Command(BaseCommand):
@@ -62,5 +62,5 @@ class Command(BaseCommand):
             return "unchanged"
         article.title, article.body = seed.title, seed.body
         article.save(update_fields=["title", "body"])
-        pages_changed([article.pk])
+        host_changed(article)
         return "updated"

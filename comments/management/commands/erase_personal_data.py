@@ -47,7 +47,7 @@ class Command(BaseCommand):
         if dry_run or options["verbosity"] >= 2:
             for comment, fate in plan:
                 self.stdout.write(
-                    f"  comment {comment.pk} on {comment.article.title!r} "
+                    f"  comment {comment.pk} on {comment.discussion.title!r} "
                     f"({comment.submitted_at:%Y-%m-%d}): {fate.label}"
                 )
         fates = Counter(fate for _comment, fate in plan)
