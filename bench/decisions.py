@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from articles.models import Article
-from comments.models import Comment, Decision, Report
+from comments.models import Comment, Decision, Discussion, Report
 
 from . import queue
 from .probe import queries
@@ -65,9 +65,10 @@ def tabs(base, editor):
 
 def pending_batch():
     article = Article.objects.order_by("pk").first()
+    discussion = Discussion.objects.for_object(article)
     Comment.objects.bulk_create(
         Comment(
-            article=article,
+            discussion=discussion,
             author_name="Bench spammer",
             author_email=BAN_EMAIL,
             body=f"Cheap pills, offer {number}",

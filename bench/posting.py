@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from comments.forms import stamp
-from comments.models import Comment
+from comments.models import Comment, Discussion
 from comments.proof_of_work import puzzle, solve
 
 POSTERS = "poster.bench.example"
@@ -58,7 +58,8 @@ def submissions(article, count, writer, domain=POSTERS):
     old, a CSRF secret (for cookie and form) and its own email; every fourth
     replies to an approved comment.
     """
-    parents = list(Comment.objects.for_thread(article).values_list("pk", flat=True))
+    discussion = Discussion.objects.for_object(article)
+    parents = list(Comment.objects.for_thread(discussion).values_list("pk", flat=True))
     for number, challenge in enumerate(new_challenges(count)):
         yield {
             "csrfmiddlewaretoken": get_random_string(32),
@@ -111,7 +112,8 @@ def outcome(article, log_prefix, domain=POSTERS):
                 accepted.add(int(found.group(1)))
     stored = set(
         Comment.objects.filter(
-            article=article, author_email__endswith="@" + domain
+            discussion__in=Discussion.objects.of_object(article),
+            author_email__endswith="@" + domain,
         ).values_list("pk", flat=True)
     )
     return Outcome(statuses=statuses, accepted=accepted, stored=stored)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment, ModerationReason
+from comments.models import Comment, Discussion, ModerationReason
 from comments.moderation import Code
 
 from .text import Writer
@@ -37,13 +37,16 @@ def seed(thread_sizes, total_comments, writer=None):
 
 
 def new_article(writer, slug, title, published_at):
-    return Article.objects.create(
+    """A published article, its discussion at hand as `article.discussion`."""
+    article = Article.objects.create(
         slug=slug,
         title=title,
         body=writer.paragraphs(writer.random.randint(500, 900)),
         status=Article.Status.PUBLISHED,
         published_at=published_at,
     )
+    article.discussion = Discussion.objects.for_object(article)
+    return article
 
 
 def thread_article(writer, size):
@@ -91,7 +94,7 @@ def thread_shape(writer, size):
 def reader_comment(writer, article, status, when):
     name = writer.name()
     return Comment(
-        article=article,
+        discussion=article.discussion,
         author_name=name,
         author_email=f"{name[:-3].lower()}{writer.random.randint(1, 9999)}@example.com",
         author_url=writer.random.choice(["", "", "", "https://blog.example/"]),

@@ -124,6 +124,7 @@ def discussion_of(obj):
             object_id=str(obj.pk),
             **{name: getattr(obj, PREFIX + name) for name in DISCUSSION_FIELDS},
         )
+        discussion._state.adding = False  # a row that exists, read another way
         discussion._page_token = getattr(obj, f"{PREFIX}token") or ""
         discussion.hosted_by(obj)
     obj._comments_discussion = discussion

@@ -1,4 +1,4 @@
-"""Whether comments are open is the article's discussion's now (comments 0021
+"""Whether comments are open is the article's discussion's now (comments 0022
 copied it there first)."""
 
 from django.db import migrations
@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0003_merge_0002_article_language_0002_sections_tags_byline"),
-        ("comments", "0021_discussions"),
+        ("comments", "0022_comments_to_discussions"),
     ]
 
     operations = [migrations.RemoveField(model_name="article", name="comments_open")]

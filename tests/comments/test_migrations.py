@@ -7,7 +7,7 @@ BEFORE = [
     ("articles", "0003_merge_0002_article_language_0002_sections_tags_byline"),
 ]
 AFTER = [
-    ("comments", "0021_discussions"),
+    ("comments", "0023_discussion_required"),
     ("articles", "0004_comments_open_moves_to_discussions"),
 ]
 

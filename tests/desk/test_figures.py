@@ -48,7 +48,7 @@ class DeskPageTests(TestCase):
         self.assertContains(response, "comments wait for a decision")
         self.assertContains(response, "3\xa0days, 2\xa0hours")
 
-    def test_articles_with_the_most_pending_comments_come_first(self):
+    def test_discussions_with_the_most_pending_comments_come_first(self):
         content = self.client.get(DESK).content.decode()
         busiest = content.index("Busy story")
         assert busiest < content.index("A test article", busiest)
