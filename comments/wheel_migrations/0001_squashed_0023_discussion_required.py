@@ -87,6 +87,8 @@ class Migration(migrations.Migration):
         ('comments', '0019_recommendations'),
         ('comments', '0020_merge_20261201_2339'),
         ('comments', '0021_discussions'),
+        ('comments', '0022_comments_to_discussions'),
+        ('comments', '0023_discussion_required'),
     ]
 
     dependencies = [
