@@ -24,7 +24,8 @@ FRAME_ANCESTORS = re.compile(r"frame-ancestors[^;]*")
 
 
 def normalise_origin(value):
-    """ "https://Blog.example:443/x" -> "https://blog.example"; "" if not http(s)."""
+    """An origin in one spelling (https://Blog.example:443/x gives
+    https://blog.example), or "" for anything but http(s)."""
     try:
         parts = urlsplit(value.strip())
         port = parts.port
@@ -65,14 +66,14 @@ def asking_origin(request):
     when it comes from another site, must agree with it. The frame's own
     links and redirects come from this site, and say nothing.
     """
-    passed = request.GET.get("origin", "")
-    told = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    passed, told = normalise_origin(passed), normalise_origin(told)
+    given = request.GET.get("origin", "")
+    passed = normalise_origin(given)
+    told = normalise_origin(
+        request.headers.get("Origin") or request.headers.get("Referer") or ""
+    )
     if told == own_origin(request):
         told = ""
-    if (passed and told and passed != told) or (
-        request.GET.get("origin") and not passed
-    ):
+    if (given and not passed) or (passed and told and passed != told):
         return None
     return passed or told
 
