@@ -1,6 +1,6 @@
 """The bots' attacks on the CAPTCHA's picture and sound, as a bench measures
 them: tesseract OCR, a classifier trained on labelled pictures, and lookups
-of the sound among recordings of the 81 sums."""
+of the sound among recordings of every sum."""
 
 import hashlib
 import io
@@ -17,11 +17,10 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 from sklearn.ensemble import ExtraTreesClassifier
 
-from comments.captcha import sum_challenge
+from comments.captcha import SUMS, sum_challenge
 from comments.captcha_audio import captcha_wav
 from comments.captcha_image import captcha_png
 
-SUMS = [(first, second) for first in range(1, 10) for second in range(1, 10)]
 OCR = ["--psm", "7", "-c", "tessedit_char_whitelist=0123456789+="]
 APT_ENV = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from comments.captcha import sum_challenge
 from comments.forms import stamp
 from comments.models import Comment, Discussion
 from comments.proof_of_work import puzzle, solve
@@ -88,11 +89,11 @@ def new_challenges(count):
     expiration = timezone.now() + timedelta(minutes=settings.CAPTCHA_TIMEOUT)
     challenges = []
     for _ in range(count):
-        first, second = 1 + secrets.randbelow(9), 1 + secrets.randbelow(9)
+        challenge, answer = sum_challenge()
         challenges.append(
             CaptchaStore(
-                challenge=f"{first} + {second} =",
-                response=str(first + second),
+                challenge=challenge,
+                response=answer,
                 hashkey=secrets.token_hex(20),
                 expiration=expiration,
             )

@@ -4,7 +4,7 @@ Debian's flite speaks it, and no two renderings are alike: the wording, the
 voice, its speed and pitch, the silence before it, the loudness and the
 background (hiss, a hum and a murmur of other words, mixed in here) are
 drawn anew for every request, so a bot
-cannot look the sound up among recordings of the 81 sums. flite has English
+cannot look the sound up among recordings of every sum. flite has English
 voices only, so the words are not translated.
 """
 

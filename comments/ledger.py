@@ -83,14 +83,18 @@ def arrival(comment, decisions):
 
 
 class DecisionQuerySet(models.QuerySet):
-    def record(self, comment_ids, **fields):
-        """One row per comment, from its current status, in one query.
+    def record(self, comment_ids, *, status_is="from_status", **fields):
+        """One row per comment, its current status copied into `status_is`
+        (where it came from; or, for an arrival, where it went), in one query.
 
         INSERT … SELECT rather than bulk_create: the number of queries stays
         the same for one comment or a thousand (SQLite caps bulk inserts at
-        999 parameters).
+        999 parameters), and no model instance is built per row.
         """
-        fields = {"reason": "", "note": "", **fields}
+        if not comment_ids:
+            return 0
+        fields = {"reason": "", "note": "", "from_status": "", "to_status": ""} | fields
+        del fields[status_is]
         values = {
             f"new_{name}": Cast(Value(value), self.model._meta.get_field(name))
             for name, value in fields.items()
@@ -104,7 +108,7 @@ class DecisionQuerySet(models.QuerySet):
             .query.sql_with_params()
         )
         quote = connection.ops.quote_name
-        columns = ["comment_id", "from_status", *fields]
+        columns = ["comment_id", status_is, *fields]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {quote(self.model._meta.db_table)} "

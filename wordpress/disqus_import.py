@@ -42,7 +42,8 @@ def article_for_link(link):
     if match and match.view_name in {"articles:detail", "articles:comment-page"}:
         return Article.objects.filter(slug=match.kwargs["slug"]).first()
     post_id = parse_qs(parts.query).get("p", [""])[0]
-    found = articles_at(path, post_id).order_by("-wordpress__pk").first()
+    old = articles_at(path, post_id)
+    found = None if old is None else old.order_by("-wordpress__pk").first()
     segment = path.rstrip("/").rpartition("/")[2]
     if found is None and segment:
         found = Article.objects.filter(

@@ -27,13 +27,16 @@ class OldPermalinkMiddleware:
 def old_permalink_article(request):
     """The published article an old WordPress address names, if any."""
     found = articles_at(request.path, request.GET.get("p", ""))
+    if found is None:
+        return None  # most addresses: no query built, on every request
     return found.published().order_by("-wordpress__pk").first()
 
 
 def articles_at(path, post_id=""):
-    """The articles an old WordPress address (path, ?p= value) stands for."""
+    """The articles an old WordPress address (path, ?p= value) stands for, or
+    None when the address is not one of WordPress's."""
     if path == "/" and post_id.isdigit():
         return Article.objects.filter(wordpress__wp_id=int(post_id))
     if match := DATED.match(path):
         return Article.objects.filter(wordpress__wp_slug=match["slug"])
-    return Article.objects.none()
+    return None

@@ -10,7 +10,10 @@ batch and the ids of the current scope (a WordPress post; for Disqus, whose
 posts are not grouped, one batch), never the whole file.
 """
 
+import uuid
 from collections import Counter
+
+from django.utils import timezone
 
 from comments.ledger import Actor, Source
 from comments.models import Comment, Decision
@@ -42,6 +45,7 @@ class CommentSaver:
         self.fields_of = fields_of  # record -> Comment field values
         self.note = note  # the ledger's note on each comment brought in
         self.scoped = scoped
+        self.import_id = uuid.uuid4()  # the ledger's batch: decided together
         self.counts = Counter()
         self.touched = set()  # ids of the discussions whose threads changed
         self.batch = []
@@ -131,15 +135,14 @@ class CommentSaver:
         created = Comment.objects.bulk_create(
             [comment for comment in comments if not comment.pk]
         )
-        Decision.objects.bulk_create(
-            Decision(
-                comment=comment,
-                actor=Actor.IMPORTER,
-                source=Source.COMMAND,
-                to_status=comment.status,
-                note=self.note,
-            )
-            for comment in created
+        Decision.objects.record(
+            [comment.pk for comment in created],
+            status_is="to_status",
+            batch=self.import_id,
+            created_at=timezone.now(),
+            actor=Actor.IMPORTER,
+            source=Source.COMMAND,
+            note=self.note,
         )
         ImportedComment.objects.bulk_create(
             ImportedComment(

@@ -35,12 +35,13 @@ def fill_the_month(article, editor):
         body="The pipeline grows.",
         status=Article.Status.PUBLISHED,
     )
+    discussion = discussion_for(other)
     now = timezone.now()
     for day in range(30):
         for n in range(1 + (day * 7 + 3) % 6):
             name = NAMES[(day + n) % len(NAMES)]
             comment = Comment.objects.create(
-                article=other,
+                discussion=discussion,
                 author_name=name,
                 author_email=f"{name.lower()}@example.com",
                 body=TEXTS[(day + n) % len(TEXTS)],

@@ -71,7 +71,7 @@ def test_spam_then_undo_from_a_button_and_from_a_shortcut(
 
 def report(browser, live_server, comment, reason):
     reader = browser.new_context(viewport=DESKTOP).new_page()
-    reader.goto(live_server.url + comment.article.get_absolute_url())
+    reader.goto(live_server.url + comment.discussion.get_absolute_url())
     reader.locator(f"#comment-{comment.pk}").get_by_role("link", name="Report").click()
     reader.get_by_label(reason).check()
     reader.get_by_role("button", name="Send the report").click()
