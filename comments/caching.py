@@ -119,13 +119,14 @@ def copied_version(path, version):
             cache.set(paths, [*known, path][-100:], None)
 
 
-def is_anonymous_visit(request):
-    """A plain GET (or one that only picks the order) from a reader with
-    nothing personal to show."""
+def is_anonymous_visit(request, *, ignored=()):
+    """A plain GET (or one that only picks the order, or has parameters the
+    page does not depend on, `ignored`) from a reader with nothing personal
+    to show."""
     personal = (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)
     return (
         request.method in ("GET", "HEAD")
-        and set(request.GET) <= {"order", "comment-page"}
+        and set(request.GET) <= {"order", "comment-page", *ignored}
         and not any(name in request.COOKIES for name in personal)
     )
 

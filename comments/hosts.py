@@ -154,16 +154,24 @@ class CommentsPageMixin:
             raise Http404(str(error)) from error
 
     def get(self, request, *args, **kwargs):
-        if not is_anonymous_visit(request):
+        if not self.is_shared_visit(request):
             response = super().get(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return vary_on_cookie(response)
         page_number = page_id(request, self.comment_page_number())
         gzipped = accepts_gzip(request)
-        page = cached_page(request.path, page_number, gzipped, self.stored_version)
+        page = cached_page(self.page_path(), page_number, gzipped, self.stored_version)
         if page is None:
             page = self.render_page(page_number, gzipped)
         return shared_response(request, page, gzipped)
+
+    def is_shared_visit(self, request):
+        """Whether the page is the one every reader gets (cached), not theirs."""
+        return is_anonymous_visit(request)
+
+    def page_path(self):
+        """What the page's cached copies are filed under: its path."""
+        return self.request.path
 
     def stored_version(self):
         """The discussion's page version, read with the host object (404 if
@@ -176,7 +184,7 @@ class CommentsPageMixin:
         response.render()
         discussion = discussion_of(self.object)
         return store_page(
-            self.request.path, page_number, discussion, response.content, gzipped
+            self.page_path(), page_number, discussion, response.content, gzipped
         )
 
     @method_decorator(draft_kept_when_database_unavailable)

@@ -5,7 +5,7 @@ ticking "Notify me" first sends a confirmation, at most one a day.
 
 Messages are built in the request and queued in its transaction; the
 worker sends them once it commits, retrying a mail server that fails (see
-newsroom/tasks.py): a slow or broken mail server never slows, fails or loses
+comments/tasks.py): a slow or broken mail server never slows, fails or loses
 a comment, and a restart loses no email.
 """
 
@@ -14,8 +14,6 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-
-from newsroom.tasks import queue_email
 
 from .models import Comment
 from .prepared import prepared
@@ -26,6 +24,7 @@ from .subscriptions import (
     confirmed_addresses,
     unsubscribe_token,
 )
+from .tasks import queue_email
 
 
 def comment_posted(comment, reasons):

@@ -11,8 +11,6 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from newsroom.models import QueuedEmail
-
 from . import privacy
 from .caching import pages_changed
 from .models import (
@@ -24,6 +22,7 @@ from .models import (
     Report,
 )
 from .subscriptions import address_key
+from .tasks import queued_emails
 
 # Sent with `comment_ids` as an erasure is applied, inside its transaction,
 # for the apps that keep their own copy of where a comment came from (the
@@ -94,7 +93,7 @@ def erase_traces(email, addresses):
     Keyword.objects.filter(named).delete()
     Decision.objects.filter(noted).update(note="")
     if email:
-        QueuedEmail.objects.filter(
+        queued_emails().filter(
             Q(args_kwargs__kwargs__message__to__icontains=email)
             | Q(args_kwargs__kwargs__message__body__icontains=email)
         ).delete()

@@ -14,9 +14,6 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from newsroom.http import client_ip
-from newsroom.views import DATABASE_UNAVAILABLE, database_unavailable
-
 from . import budgets
 from .cookies import (
     forget_commenter,
@@ -25,6 +22,7 @@ from .cookies import (
     remember_pending,
 )
 from .forms import CommentForm
+from .http import DATABASE_UNAVAILABLE, client_ip, database_unavailable
 from .models import Comment
 from .services import Refused, comment_submit
 

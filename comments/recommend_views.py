@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from newsroom.http import client_ip
-
 from .fragments import count_label
+from .http import client_ip
 from .markup import current_html
 from .models import Comment, Discussion
 from .recommending import (

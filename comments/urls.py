@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import editing_views, feeds, recommend_views, views
+from . import editing_views, embed_views, feeds, recommend_views, views
 
 app_name = "comments"
 urlpatterns = [
@@ -33,6 +33,17 @@ urlpatterns = [
     # Before the library's own views: our picture, and our refresh (budgeted).
     re_path(r"^captcha/image/(?P<key>[0-9a-f]{40})/$", views.captcha_image),
     path("comments/challenge/", views.challenge, name="challenge"),
+    # The embed: the loader, its frame (by page URL, then by discussion),
+    # the counts, and the <noscript> link.
+    path("comments/embed.js", embed_views.loader, name="embed-loader"),
+    path("comments/embed/frame/", embed_views.FrameView.as_view(), name="embed-frame"),
+    path(
+        "comments/embed/frame/<int:pk>/",
+        embed_views.DiscussionFrameView.as_view(),
+        name="embed-discussion",
+    ),
+    path("comments/embed/counts/", embed_views.counts, name="embed-counts"),
+    path("comments/embed/page/", embed_views.discussion_page, name="embed-page"),
     path("captcha/refresh/", views.challenge),
     path("feeds/comments/", feeds.LatestCommentsFeed(), name="feed"),
     path("feeds/comments/atom/", feeds.LatestCommentsAtomFeed(), name="feed-atom"),

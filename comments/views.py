@@ -15,8 +15,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView
 
-from newsroom.http import client_ip
-
 from . import budgets
 from .captcha import speaks_language, store, sum_challenge
 from .captcha_audio import captcha_wav
@@ -24,6 +22,7 @@ from .captcha_image import captcha_png
 from .cookies import reader_id, remember_reader
 from .forms import ReportForm, stamp
 from .hosts import CommentsPageMixin
+from .http import client_ip
 from .models import Comment, Discussion, NotificationAddress
 from .posting import retry_later
 from .proof_of_work import puzzle

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .views import DATABASE_UNAVAILABLE, database_unavailable
+from comments.http import DATABASE_UNAVAILABLE, database_unavailable
 
 
 class ContentSecurityPolicyMiddleware:

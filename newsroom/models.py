@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-SEND_EMAIL = "newsroom.tasks.send_email"
+from comments.tasks import SEND_EMAIL
 
 
 class EmailManager(models.Manager):

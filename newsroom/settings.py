@@ -230,6 +230,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    "comments.embed.EmbedFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -349,7 +350,7 @@ if CAPTCHA_TEST_MODE and not DEBUG:
 # `manage.py axes_reset` (or axes_reset_ip / axes_reset_username)
 # unlocks.
 
-AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "comments.http.client_ip"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1)  # hours
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # Failures count per address, and per account on each address: a stranger
@@ -364,7 +365,7 @@ OTP_TOTP_ISSUER = "Newsroom"
 
 # django-tasks (the API Django 6.0 adopted) with django-tasks-db: tasks are
 # rows of the site's database, run by `manage.py db_worker` (started by
-# `make run` and `make serve`). Emails go this way (newsroom/tasks.py).
+# `make run` and `make serve`). Emails go this way (comments/tasks.py).
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -392,6 +393,10 @@ PRIVACY_REQUESTS_PER_ADDRESS = env.int("PRIVACY_REQUESTS_PER_ADDRESS", default=1
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
 # For how long the author may edit or delete a comment, from the same browser.
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
+# Sites whose pages may embed discussions with the loader (/comments/embed.js),
+# by origin: "https://blog.example,https://shop.example". Only they may frame
+# the discussions, have one made for a page of theirs and read the counts.
+COMMENTS_EMBED_ORIGINS = env.list("COMMENTS_EMBED_ORIGINS", default=[])
 # Avatars from Gravatar instead of identicons drawn here (see comments/avatars.py:
 # it tells Gravatar who reads which page, and hashes of commenters' emails).
 COMMENTS_GRAVATAR = env.bool("COMMENTS_GRAVATAR", default=False)

@@ -3,7 +3,7 @@ import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import Error, InterfaceError, OperationalError, connection
+from django.db import Error, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,11 +11,9 @@ from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
-logger = logging.getLogger(__name__)
+from comments.http import DATABASE_UNAVAILABLE, database_unavailable
 
-# A busy (SQLite locked past its timeout) or unreachable database.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
-RETRY_AFTER_SECONDS = 30
+logger = logging.getLogger(__name__)
 
 
 def csrf_failure(request, reason=""):
@@ -82,18 +80,6 @@ def choose_language(request, code):
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
-    return response
-
-
-def database_unavailable(request, error, template="503.html", context=None):
-    """503 with Retry-After, and a log line. Rendered without the request's
-    context, which could need the database (the session, the user)."""
-    logger.error(
-        "Database unavailable (%s %s): %s", request.method, request.path, error
-    )
-    body = render_to_string(template, context)
-    response = HttpResponse(body, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.personal_data import personal_data_erase, personal_data_export
-from newsroom.tasks import queue_email
+from comments.tasks import queue_email
 
 from .models import PrivacyRequest
 

@@ -57,13 +57,13 @@ class ErrorPageTests(TestCase):
         assert "RuntimeError: a bug" in logs.output[0]
 
     def test_a_database_error_in_a_view_is_a_503_with_retry_after(self):
-        with self.assertLogs("newsroom.views", "ERROR") as logs:
+        with self.assertLogs("comments.http", "ERROR") as logs:
             response = self.client.get("/locked/")
         self.assertContains(response, SITE_LOOK, status_code=503, html=True)
         self.assertContains(response, "Please try again in a minute", status_code=503)
         assert response["Retry-After"] == "30"
         assert logs.output == [
-            "ERROR:newsroom.views:Database unavailable (GET /locked/): "
+            "ERROR:comments.http:Database unavailable (GET /locked/): "
             "database is locked"
         ]
 
@@ -71,7 +71,7 @@ class ErrorPageTests(TestCase):
         MIDDLEWARE=["tests.test_errors.LockedDatabaseMiddleware", *MIDDLEWARE]
     )
     def test_a_database_error_before_the_view_is_a_503_too(self):
-        with self.assertLogs("newsroom.views", "ERROR"):
+        with self.assertLogs("comments.http", "ERROR"):
             response = self.client.get("/")
         assert response.status_code == 503
         assert response["Retry-After"] == "30"
@@ -85,7 +85,7 @@ class DraftKeptTests(TestCase):
     def test_a_comment_posted_while_the_database_is_locked_comes_back(self):
         text = "My <considered> answer,\nin two lines."
         with (
-            self.assertLogs("newsroom.views", "ERROR"),
+            self.assertLogs("comments.http", "ERROR"),
             self.settings(COMMENTS_FLOOD_SECONDS=0),
             connection.execute_wrapper(fail),
         ):

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from bench.ports import free_port
+from comments.tasks import queue_email, retry_delay
 from newsroom.models import QueuedEmail
-from newsroom.tasks import queue_email, retry_delay
 from tests.factories import comment_data, make_article, make_editor, run_worker
 
 URL = "/articles/a-test-article/"
@@ -86,7 +86,7 @@ class EmailQueueTests(TestCase):
     )
     def test_a_mail_server_that_is_down_is_retried_then_shown_to_editors(self):
         self.post()
-        with self.assertLogs("newsroom.tasks", "WARNING") as logs:
+        with self.assertLogs("comments.tasks", "WARNING") as logs:
             run_worker()
         first = QueuedEmail.objects.get(status=TaskResultStatus.FAILED)
         retry = QueuedEmail.objects.get(status=TaskResultStatus.READY)
@@ -106,7 +106,7 @@ class EmailQueueTests(TestCase):
 
     def wait_for_the_retries(self):
         """Let each retry's wait pass (3 min, then 9), running the worker."""
-        with self.assertLogs("newsroom.tasks", "WARNING") as logs:
+        with self.assertLogs("comments.tasks", "WARNING") as logs:
             for _ in range(2):
                 QueuedEmail.objects.filter(status=TaskResultStatus.READY).update(
                     run_after=timezone.now()
@@ -121,7 +121,7 @@ class EmailQueueTests(TestCase):
     def test_an_email_that_failed_once_is_sent_by_its_retry(self):
         FlakyBackend.failures = 1
         self.post()
-        with self.assertLogs("newsroom.tasks", "WARNING"):
+        with self.assertLogs("comments.tasks", "WARNING"):
             run_worker()
         assert len(mail.outbox) == 1
         assert sorted(QueuedEmail.objects.values_list("status", flat=True)) == [
@@ -188,7 +188,7 @@ QUEUE_AND_STOP = """
 import django
 django.setup()
 from django.core.mail import EmailMessage
-from newsroom.tasks import queue_email
+from comments.tasks import queue_email
 queue_email(EmailMessage("Sent after a restart", "Body", to=["reader@example.com"]))
 """
 

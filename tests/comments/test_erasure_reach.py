@@ -8,8 +8,8 @@ from comments.ledger import Actor, Source
 from comments.models import Comment, Decision, Keyword, ModerationReason
 from comments.moderation import Code
 from comments.personal_data import personal_data_erase
+from comments.tasks import queue_email
 from newsroom.models import QueuedEmail
-from newsroom.tasks import queue_email
 from tests.factories import make_article, make_comment, make_editor
 
 

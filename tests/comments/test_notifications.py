@@ -149,7 +149,7 @@ class ReaderEmailTests(NotificationTestCase):
 class BrokenMailTests(NotificationTestCase):
     @override_settings(EMAIL_BACKEND="tests.comments.test_notifications.BrokenBackend")
     def test_a_mail_server_that_is_down_loses_no_comment(self):
-        with self.assertLogs("newsroom.tasks", "WARNING") as logs:
+        with self.assertLogs("comments.tasks", "WARNING") as logs:
             response = self.post()
         assert response.status_code == 302
         assert Comment.objects.get().status == "pending"

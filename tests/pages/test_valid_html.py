@@ -55,7 +55,11 @@ def vnu_errors(pages):
     not shutil.which("java") and not os.environ.get("CI"),
     reason="Java (Debian's default-jre-headless) runs the HTML checker",
 )
-@override_settings(COMMENTS_PER_PAGE=2, COMMENTS_MIN_FORM_SECONDS=0)
+@override_settings(
+    COMMENTS_PER_PAGE=2,
+    COMMENTS_MIN_FORM_SECONDS=0,
+    COMMENTS_EMBED_ORIGINS=["https://blog.example"],
+)
 class ValidHtmlTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -100,6 +104,10 @@ class ValidHtmlTests(TestCase):
             "recommend": get(f"/comments/{self.first.pk}/recommend/"),
             "not found": get("/articles/nothing-here/"),
             "edit closed": get(f"/comments/{self.old.pk}/edit/"),
+            "embed frame": get(
+                "/comments/embed/frame/",
+                {"url": "https://blog.example/a/", "origin": "https://blog.example"},
+            ),
         }
         self.own_cookies(client)
         pages["own pending reply"] = get(ARTICLE)

@@ -4,8 +4,9 @@
 change that causes it, so it is kept exactly as long as that change; the
 worker (`manage.py db_worker`) sends it. A failed attempt is recorded with
 its error and tried again later, each wait three times the one before, until
-NEWSROOM_EMAIL_ATTEMPTS attempts have failed; the admin lists every attempt
-(`newsroom.admin`).
+NEWSROOM_EMAIL_ATTEMPTS attempts have failed; the site's admin lists every
+attempt (`newsroom.admin`). Part of the comments app, so that a host project
+that installs it sends its emails the same way.
 """
 
 import logging
@@ -22,6 +23,13 @@ logger = logging.getLogger(__name__)
 # A send gives up after EMAIL_TIMEOUT (10 s): a task "running" this long
 # belongs to a worker that was killed mid-send.
 STALLED_AFTER = timedelta(minutes=5)
+
+SEND_EMAIL = f"{__name__}.send_email"
+
+
+def queued_emails():
+    """The task rows that send emails (each attempt is a row of its own)."""
+    return DBTaskResult.objects.filter(task_path=SEND_EMAIL)
 
 
 def queue_email(message: EmailMessage) -> None:

@@ -9,7 +9,7 @@ left alone.
 
 from django.core.management.base import BaseCommand
 
-from newsroom.tasks import requeue_stalled
+from comments.tasks import requeue_stalled
 
 
 class Command(BaseCommand):
