@@ -7,7 +7,6 @@ reading every comment. SQLite has no such index; its search stays bounded by
 the queue's capped count (comments.admin_filters.QueuePaginator).
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 # The expressions as Django's icontains writes them on PostgreSQL.
@@ -22,6 +21,9 @@ SEARCHED = {
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    # Not django.contrib.postgres's TrigramExtension: unapplied on SQLite, it
+    # asks for PostgreSQL's catalogue. The extension stays when unapplied.
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for name, expression in SEARCHED.items():
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {name} ON comments_comment "
@@ -39,7 +41,4 @@ def drop_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("comments", "0024_duplicate_index")]
 
-    operations = [
-        TrigramExtension(),
-        migrations.RunPython(create_indexes, drop_indexes),
-    ]
+    operations = [migrations.RunPython(create_indexes, drop_indexes)]
