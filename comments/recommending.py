@@ -18,7 +18,6 @@ from django.db.models import F
 from django.utils.crypto import salted_hmac
 
 from . import cookies
-from .cookies import BROWSER, BROWSER_MAX_AGE, BROWSER_SALT
 from .models import Comment, Recommendation
 
 
@@ -31,7 +30,7 @@ def browser_id(request):
     """This browser's random id from its signed cookie, or None."""
     try:
         return request.get_signed_cookie(
-            BROWSER, salt=BROWSER_SALT, max_age=BROWSER_MAX_AGE
+            cookies.BROWSER, salt=cookies.BROWSER_SALT, max_age=cookies.BROWSER_MAX_AGE
         )
     except (KeyError, signing.BadSignature):
         return None
@@ -43,7 +42,10 @@ def new_browser_id():
 
 def remember_browser(response, value):
     response.set_signed_cookie(
-        BROWSER, value, salt=BROWSER_SALT, **cookies.options(max_age=BROWSER_MAX_AGE)
+        cookies.BROWSER,
+        value,
+        salt=cookies.BROWSER_SALT,
+        **cookies.options(max_age=cookies.BROWSER_MAX_AGE),
     )
 
 
